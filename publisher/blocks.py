@@ -1,0 +1,229 @@
+"""Convert markdown-it syntax tree nodes into the model's blocks and inlines.
+
+The converter never drops content: anything the model cannot hold becomes a
+Problem naming the source line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it.tree import SyntaxTreeNode
+
+from publisher.errors import Problem
+from publisher.model import (
+    IMAGE_TYPES,
+    Block,
+    Break,
+    Code,
+    CodeBlock,
+    Emph,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    List,
+    ListItem,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    TableCell,
+    Text,
+)
+from publisher.text import inline_text
+
+LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+ALIGN = re.compile(r"text-align:\s*(left|center|right)")
+
+
+@dataclass
+class Converter:
+    """Turns syntax tree nodes into model nodes, collecting problems on the way."""
+
+    path: str
+    """The source path as shown in messages."""
+    lines: list[str]
+    """The source's lines, for locating columns."""
+    base_dir: Path
+    """The source's folder: images must live inside it."""
+    problems: list[Problem] = field(default_factory=list)
+    internal_links: list[tuple[str, int, int]] = field(default_factory=list)
+    """Every ``#id`` link as (id, line, column), checked once all ids are known."""
+
+    # --- locating -------------------------------------------------------
+
+    def problem(self, line: int, col: int, message: str) -> None:
+        """Record a problem at a line and column."""
+        self.problems.append(Problem(self.path, line, col, message))
+
+    def locate(self, needle: str, span: tuple[int, int]) -> tuple[int, int]:
+        """Line and column of ``needle`` within the 1-based inclusive line span."""
+        first, last = span
+        for number in range(first, min(last, len(self.lines)) + 1):
+            col = self.lines[number - 1].find(needle) if needle else -1
+            if col >= 0:
+                return number, col + 1
+        return first, 1
+
+    # --- blocks ---------------------------------------------------------
+
+    def blocks(self, nodes: list[SyntaxTreeNode], tight: bool = False) -> tuple[Block, ...]:
+        """Convert a run of block nodes."""
+        converted = (self.block(node, tight) for node in nodes)
+        return tuple(b for b in converted if b is not None)
+
+    def block(self, node: SyntaxTreeNode, tight: bool = False) -> Block | None:
+        """Convert one block node, or record why it cannot be held."""
+        line = node.map[0] + 1 if node.map else 0
+        span = (line, node.map[1]) if node.map else (line, line)
+        kind = node.type
+        if kind == "paragraph":
+            return Paragraph(self.inlines(node.children[0], span), line)
+        if kind == "heading":
+            return self.heading(node, line, span)
+        if kind in ("bullet_list", "ordered_list"):
+            return self.list(node, line)
+        if kind == "blockquote":
+            return Quote(self.blocks(node.children), line)
+        if kind in ("fence", "code_block"):
+            return CodeBlock(node.content, line)
+        if kind == "table":
+            return self.table(node, line, span)
+        if kind == "html_block":
+            self.problem(line, 1, "raw HTML is not allowed; write it in Markdown")
+        elif kind == "hr":
+            self.problem(line, 1, "horizontal rules are not supported; use a heading instead")
+        else:
+            self.problem(line, 1, f"unsupported Markdown ({kind})")
+        return None
+
+    def heading(self, node: SyntaxTreeNode, line: int, span: tuple[int, int]) -> Heading | None:
+        level = int(node.tag[1])
+        if level in (1, 2):
+            self.problem(line, 1, "a level 1 or 2 heading cannot stand inside a list or quote")
+        elif level > 4:
+            self.problem(line, 1, f"level {level} headings are not supported in answers; use ### or ####")
+        else:
+            return Heading(level, self.inlines(node.children[0], span), line)
+        return None
+
+    def list(self, node: SyntaxTreeNode, line: int) -> List:
+        items = []
+        tight = all(p.hidden for item in node.children for p in item.children if p.type == "paragraph")
+        for item in node.children:
+            item_line = item.map[0] + 1 if item.map else line
+            items.append(ListItem(self.blocks(item.children), item_line))
+        start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
+        return List(node.type == "ordered_list", tuple(items), start, tight, line)
+
+    def table(self, node: SyntaxTreeNode, line: int, span: tuple[int, int]) -> Table:
+        rows = []
+        for part in node.children:  # thead, tbody
+            for row in part.children:
+                rows.append(tuple(self.cell(cell, span) for cell in row.children))
+        return Table(rows[0], tuple(rows[1:]), line)
+
+    def cell(self, node: SyntaxTreeNode, span: tuple[int, int]) -> TableCell:
+        match = ALIGN.search(str(node.attrs.get("style", "")))
+        children = self.inlines(node.children[0], span) if node.children else ()
+        return TableCell(children, match.group(1) if match else "")
+
+    # --- inlines --------------------------------------------------------
+
+    def inlines(self, inline: SyntaxTreeNode, span: tuple[int, int]) -> tuple[Inline, ...]:
+        """Convert the children of an ``inline`` node, merging adjacent text."""
+        return merge_text(self.inline_children(inline.children, span))
+
+    def inline_children(self, nodes: list[SyntaxTreeNode], span: tuple[int, int]) -> list[Inline]:
+        result: list[Inline] = []
+        for node in nodes:
+            converted = self.inline(node, span)
+            if converted is not None:
+                result.append(converted)
+        return result
+
+    def inline(self, node: SyntaxTreeNode, span: tuple[int, int]) -> Inline | None:
+        kind = node.type
+        if kind == "text":
+            return Text(node.content)
+        if kind == "softbreak":
+            return Text(" ")
+        if kind == "hardbreak":
+            return Break()
+        if kind == "code_inline":
+            return Code(node.content)
+        if kind == "em":
+            return Emph(merge_text(self.inline_children(node.children, span)))
+        if kind == "strong":
+            return Strong(merge_text(self.inline_children(node.children, span)))
+        if kind == "link":
+            return self.link(node, span)
+        if kind == "image":
+            return self.image(node, span)
+        if kind == "html_inline":
+            line, col = self.locate(node.content, span)
+            self.problem(line, col, f"raw HTML is not allowed: {node.content}")
+            return None
+        line, col = self.locate("", span)
+        self.problem(line, col, f"unsupported Markdown ({kind})")
+        return None
+
+    def link(self, node: SyntaxTreeNode, span: tuple[int, int]) -> Link | None:
+        href = str(node.attrs.get("href", ""))
+        children = merge_text(self.inline_children(node.children, span))
+        line, col = self.locate(_raw_href(href), span)
+        if href.startswith("#") and len(href) > 1:
+            self.internal_links.append((href[1:], line, col))
+        elif not href.lower().startswith(LINK_SCHEMES):
+            what = f"scheme '{href.split(':')[0]}:'" if SCHEME.match(href) else "relative link"
+            allowed = "http(s), mailto:, tel: or #id of a question"
+            self.problem(line, col, f"link '{href}' has a forbidden {what}; use {allowed}")
+            return None
+        return Link(href, children, str(node.attrs.get("title") or ""))
+
+    def image(self, node: SyntaxTreeNode, span: tuple[int, int]) -> Image | None:
+        src = str(node.attrs.get("src", ""))
+        alt = inline_text(self.inline_children(node.children, span)).strip()
+        line, col = self.locate(_raw_href(src), span)
+        message = self.image_problem(src, alt)
+        if message:
+            self.problem(line, col, message)
+            return None
+        return Image(src, alt, (self.base_dir / src).resolve(), str(node.attrs.get("title") or ""))
+
+    def image_problem(self, src: str, alt: str) -> str | None:
+        """Why an image cannot be used, or None when it is fine."""
+        if SCHEME.match(src) or src.startswith("//"):
+            return f"image '{src}' is remote; save it beside the source and link it by file name"
+        target = (self.base_dir / src).resolve()
+        if src.startswith("/") or not target.is_relative_to(self.base_dir.resolve()):
+            return f"image '{src}' is outside the source's folder"
+        if not target.is_file():
+            return f"image '{src}' is missing"
+        if target.suffix.lower() not in IMAGE_TYPES:
+            return f"image '{src}' must be a PNG, JPEG or SVG file"
+        if not alt:
+            return f"image '{src}' has no alt text; describe it in the brackets: ![description]({src})"
+        return None
+
+
+def _raw_href(href: str) -> str:
+    """The href as it was probably written (markdown-it percent-encodes it)."""
+    from urllib.parse import unquote
+
+    return unquote(href)
+
+
+def merge_text(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Join adjacent Text nodes so renderers see one run of text."""
+    merged: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    return tuple(merged)

@@ -1,0 +1,50 @@
+"""The clinic's identity (Quarto brand.yml keys plus ``contact``), as renderers see it.
+
+Loading and checking ``_brand.yml`` lives elsewhere; this is only the frozen value
+with the neutral default look used when a clinic has no brand file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How patients reach the clinic (our extension to brand.yml)."""
+
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True)
+class Brand:
+    """Colours, fonts, logo and details of a clinic; the defaults are the neutral look."""
+
+    name: str = ""
+    """The clinic's full name (``meta.name`` or ``meta.name.full``)."""
+    short_name: str = ""
+    """Short name (``meta.name.short``), for headers."""
+    home: str = ""
+    """The clinic's home page (``meta.link.home``)."""
+    logo: Path | None = None
+    """Logo image file (PNG, JPEG or SVG)."""
+    primary: str = "#1d4f73"
+    """Headings and accents."""
+    secondary: str = "#4a5a68"
+    """Secondary text such as subtitles and footers."""
+    foreground: str = "#1b1b1b"
+    """Body text."""
+    background: str = "#ffffff"
+    """Page background."""
+    base_font: str = "Inter"
+    """Body font family."""
+    headings_font: str = "Inter"
+    """Headings font family."""
+    font_files: tuple[Path, ...] = ()
+    """Extra font files named by the brand file (the shipped fonts are always available)."""
+    contact: Contact = Contact()
+    """Phone, email, address and opening hours."""

@@ -1,0 +1,108 @@
+"""Front matter: split it off, load it as safe YAML, check keys and values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from publisher.errors import Problem
+
+KEYS = ("title", "subtitle", "lang", "updated", "url", "disclaimer")
+STRING_KEYS = ("title", "subtitle", "lang", "url", "disclaimer")
+# BCP 47 in its common shape: language, optional script, region and variants.
+LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$")
+FENCE = "---"
+
+
+@dataclass
+class FrontMatter:
+    """Validated front matter values, the line of each key, and problems found."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split ``text`` into (front matter or None, body, line where the body starts).
+
+    The body keeps its line numbers: front matter lines are replaced by empty lines,
+    so a parser's line numbers are the file's line numbers. Raises ValueError when
+    the front matter is opened but never closed.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            yaml_text = "\n".join(lines[1:index])
+            body = "\n" * (index + 1) + "\n".join(lines[index + 1 :])
+            return yaml_text, body, index + 2
+    raise ValueError("front matter opened with '---' on line 1 is never closed")
+
+
+def load_front_matter(yaml_text: str | None, path: str) -> FrontMatter:
+    """Parse and validate front matter YAML (safe loading only)."""
+    result = FrontMatter()
+    if yaml_text is None:
+        result.problems.append(Problem(path, 1, 1, "missing front matter with a 'title'"))
+        return result
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
+        reason = getattr(error, "problem", None) or str(error)
+        result.problems.append(Problem(path, line, col, f"bad YAML in front matter: {reason}"))
+        return result
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict):
+        result.problems.append(Problem(path, 2, 1, "front matter must be 'key: value' lines"))
+        return result
+    positions = _key_positions(node)
+    for key, value in data.items():
+        line, col = positions.get(str(key), (2, 1))
+        result.lines[str(key)] = line
+        problem = _check_value(str(key), value)
+        if problem:
+            result.problems.append(Problem(path, line, col, problem))
+        else:
+            result.values[str(key)] = value.strip() if isinstance(value, str) else value
+    if "title" not in data:
+        result.problems.append(Problem(path, 1, 1, "missing 'title' in front matter"))
+    return result
+
+
+def _key_positions(node: Any) -> dict[str, tuple[int, int]]:
+    """File line and column of every top-level key (front matter starts on line 2)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): (key.start_mark.line + 2, key.start_mark.column + 1) for key, _ in node.value}
+
+
+def _check_value(key: str, value: Any) -> str | None:
+    """A message when the key is unknown or its value has the wrong shape, else None."""
+    if key not in KEYS:
+        close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(KEYS)}"
+        return f"unknown front matter key '{key}'{hint}"
+    if key == "updated":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return None
+        return "'updated' must be a date written as YYYY-MM-DD"
+    if key in STRING_KEYS and not isinstance(value, str):
+        return f"'{key}' must be text"
+    if not value.strip():
+        return f"'{key}' is empty"
+    if key == "lang" and not LANG_TAG.match(value.strip()):
+        return f"'lang' must be a BCP 47 language tag such as 'en' or 'es-MX', not '{value}'"
+    if key == "url" and not re.match(r"^https?://[^\s/]+", value.strip()):
+        return "'url' must be an http:// or https:// address"
+    return None

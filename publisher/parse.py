@@ -1,0 +1,199 @@
+"""Parse a source file into the Document model, reporting every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from publisher.blocks import Converter
+from publisher.errors import Problem, SourceError, display_path
+from publisher.frontmatter import load_front_matter, split_front_matter
+from publisher.model import Block, Document, Entry, Inline, Meta, Section, Text
+from publisher.slugs import EXPLICIT_ID, VALID_ID, slugify, unique_slug
+from publisher.source import find_non_xml_chars, read_source
+from publisher.text import inline_text
+
+MAX_NESTING = 20
+QUESTION_INLINES = ("Text", "Code", "Strong", "Emph")
+
+
+def make_parser() -> MarkdownIt:
+    """CommonMark plus GFM tables; raw HTML is parsed only so it can be reported."""
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
+    # Let every URL through to our own checks, which report forbidden schemes as
+    # errors instead of markdown-it's silent downgrade to plain text.
+    md.validateLink = lambda url: True
+    return md
+
+
+def parse_source(path: Path) -> Document:
+    """Read and parse a source file; raises SourceError with every problem found."""
+    return parse(read_source(path), path)
+
+
+def parse(text: str, path: Path) -> Document:
+    """Parse source text (already decoded) into a Document, or raise SourceError."""
+    shown = display_path(path)
+    problems = find_non_xml_chars(text, shown)
+    try:
+        yaml_text, body, _ = split_front_matter(text)
+    except ValueError as error:
+        raise SourceError([*problems, Problem(shown, 1, 1, str(error))]) from None
+    front = load_front_matter(yaml_text, shown)
+    problems += front.problems
+    md = make_parser()
+    converter = Converter(shown, text.split("\n"), path.parent)
+    tokens = md.parse(body)
+    problems += nesting_problems(tokens, shown)
+    outline = Outline(converter)
+    for node in SyntaxTreeNode(tokens).children:
+        outline.add(node)
+    disclaimer = parse_disclaimer(md, converter, front.values.get("disclaimer", ""), front.lines)
+    meta_values = {k: v for k, v in front.values.items() if k != "disclaimer"}
+    sections = outline.finish()
+    problems += converter.problems + outline.problems
+    problems += link_problems(converter, sections, shown)
+    if not any(s.entries for s in sections):
+        problems.append(Problem(shown, 1, 1, "no questions found: write each as a '## ' heading"))
+    if problems:
+        raise SourceError(problems)
+    meta = Meta(**meta_values, disclaimer=disclaimer)
+    return Document(meta, tuple(outline.intro), sections, path)
+
+
+def nesting_problems(tokens: list, path: str) -> list[Problem]:
+    """Content at markdown-it's nesting limit is dropped by it: report it instead."""
+    problems = []
+    for token in tokens:
+        deep = token.level >= MAX_NESTING - 1 or any(
+            child.level >= MAX_NESTING - 1 for child in token.children or ()
+        )
+        if deep:
+            line = token.map[0] + 1 if token.map else 1
+            message = f"content is nested deeper than {MAX_NESTING - 2} levels; flatten it"
+            problems.append(Problem(path, line, 1, message))
+            break
+    return problems
+
+
+def parse_disclaimer(
+    md: MarkdownIt, converter: Converter, text: str, key_lines: dict[str, int]
+) -> tuple[Inline, ...]:
+    """The disclaimer as inlines; problems point at its front matter line."""
+    if not text:
+        return ()
+    line = key_lines.get("disclaimer", 1)
+    inline = SyntaxTreeNode(md.parseInline(text))
+    return converter.inlines(inline.children[0], (line, line))
+
+
+@dataclass
+class Outline:
+    """Walks top-level nodes: level 1 headings open sections, level 2 open questions."""
+
+    converter: Converter
+    intro: list[Block] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    _sections: list[dict] = field(default_factory=list)
+    _taken: set[str] = field(default_factory=set)
+
+    def add(self, node: SyntaxTreeNode) -> None:
+        """Place one top-level node in the outline."""
+        line = node.map[0] + 1 if node.map else 1
+        if node.type == "heading" and node.tag in ("h1", "h2"):
+            title, explicit = self.heading_title(node, line)
+            if node.tag == "h1":
+                self._sections.append(self.part(title, explicit, line, entries=[]))
+            else:
+                if not self._sections:
+                    self._sections.append(self.part(None, None, 0, entries=[]))
+                self.check_question(title, line)
+                self._sections[-1]["entries"].append(self.part(title, explicit, line, blocks=[]))
+            return
+        block = self.converter.block(node)
+        if block is None:
+            return
+        if not self._sections:
+            self.intro.append(block)
+        elif self._sections[-1]["entries"]:
+            self._sections[-1]["entries"][-1]["blocks"].append(block)
+        else:
+            self.problem(
+                line,
+                "text between a section heading and its first question; "
+                "move it under a question (## heading)",
+            )
+
+    def part(self, title, explicit, line, **extra) -> dict:
+        return {"title": title, "explicit": explicit, "line": line, **extra}
+
+    def heading_title(self, node: SyntaxTreeNode, line: int) -> tuple[tuple[Inline, ...], str | None]:
+        """The heading's inlines without a trailing ``{#id}``, and that id."""
+        span = (line, line + 1)
+        inlines = self.converter.inlines(node.children[0], span)
+        if not inlines or not isinstance(inlines[-1], Text):
+            return inlines, None
+        match = EXPLICIT_ID.search(inlines[-1].text)
+        if not match:
+            return inlines, None
+        explicit = match.group(1)
+        rest = inlines[-1].text[: match.start()]
+        inlines = inlines[:-1] + ((Text(rest),) if rest else ())
+        col = self.converter.locate("{#", span)[1]
+        if not VALID_ID.match(explicit):
+            self.problem(
+                line,
+                "id '{#%s}' must start with a letter and hold only letters, digits, '-' and '_'" % explicit,
+                col,
+            )
+        elif explicit in self._taken:
+            self.problem(line, f"duplicate id '{explicit}'", col)
+        self._taken.add(explicit)
+        if not inline_text(inlines).strip():
+            self.problem(line, "heading has no text")
+        return inlines, explicit
+
+    def check_question(self, title: tuple[Inline, ...], line: int) -> None:
+        for node in title:
+            if type(node).__name__ not in QUESTION_INLINES:
+                kind = type(node).__name__.lower()
+                self.problem(line, f"a question may hold emphasis only, not a {kind}")
+
+    def problem(self, line: int, message: str, col: int = 1) -> None:
+        self.problems.append(Problem(self.converter.path, line, col, message))
+
+    def finish(self) -> tuple[Section, ...]:
+        """Assign ids (explicit ones first, so generated slugs avoid them) and build sections."""
+        sections = []
+        for number, raw in enumerate(self._sections, start=1):
+            entries = []
+            for index, entry in enumerate(raw["entries"], start=1):
+                if not entry["blocks"]:
+                    self.problem(entry["line"], "question has no answer")
+                entry_id = entry["explicit"] or unique_slug(
+                    slugify(inline_text(entry["title"])), self._taken, f"question-{index}"
+                )
+                entries.append(Entry(entry_id, entry["title"], tuple(entry["blocks"]), entry["line"]))
+            if raw["title"] is None:
+                section_id = ""
+            else:
+                if not raw["entries"]:
+                    self.problem(raw["line"], "section has no questions (## headings)")
+                section_id = raw["explicit"] or unique_slug(
+                    slugify(inline_text(raw["title"])), self._taken, f"section-{number}"
+                )
+            sections.append(Section(section_id, raw["title"] or (), tuple(entries), raw["line"]))
+        return tuple(sections)
+
+
+def link_problems(converter: Converter, sections: tuple[Section, ...], path: str) -> list[Problem]:
+    """Every ``#id`` link must name a question or section of this document."""
+    ids = {s.id for s in sections} | {e.id for s in sections for e in s.entries}
+    return [
+        Problem(path, line, col, f"link to '#{target}' names no question or section")
+        for target, line, col in converter.internal_links
+        if target not in ids
+    ]

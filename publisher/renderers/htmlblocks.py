@@ -1,0 +1,132 @@
+"""HTML for the model's blocks and inlines, shared by the fragment, print HTML and JSON.
+
+One method per node type (as mistune's renderers do). Every piece of source text
+goes through ``escape``; the only markup produced is this class's own, so the
+result may be marked safe for Jinja2.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Iterable
+
+from markupsafe import Markup, escape
+
+from publisher.model import (
+    Block,
+    Break,
+    Code,
+    CodeBlock,
+    Emph,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    List,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    TableCell,
+    Text,
+)
+
+
+def data_uri(image: Image) -> str:
+    """The image file as a self-contained ``data:`` URI."""
+    payload = base64.b64encode(image.path.read_bytes()).decode("ascii")
+    return f"data:{image.media_type};base64,{payload}"
+
+
+class HtmlRenderer:
+    """Renders model nodes to HTML strings.
+
+    ``image_src`` decides how images are referenced (a data: URI by default);
+    ``heading_offset`` shifts answer sub-headings so they nest under the page's own
+    headings (a level 3 heading in an answer under a level 2 question stays h3 by default).
+    """
+
+    def __init__(self, image_src: Callable[[Image], str] = data_uri, heading_offset: int = 0):
+        self.image_src = image_src
+        self.heading_offset = heading_offset
+
+    # --- entry points ---------------------------------------------------
+
+    def blocks(self, blocks: Iterable[Block]) -> Markup:
+        """HTML for a sequence of blocks, one per line."""
+        return Markup("\n".join(self.block(b) for b in blocks))
+
+    def inlines(self, inlines: Iterable[Inline]) -> Markup:
+        """HTML for a sequence of inlines."""
+        return Markup("".join(self.inline(i) for i in inlines))
+
+    def block(self, block: Block) -> str:
+        """HTML for one block, dispatched on its type."""
+        return getattr(self, "render_" + type(block).__name__.lower())(block)
+
+    def inline(self, inline: Inline) -> str:
+        """HTML for one inline, dispatched on its type."""
+        return getattr(self, "render_" + type(inline).__name__.lower())(inline)
+
+    # --- blocks ---------------------------------------------------------
+
+    def render_paragraph(self, node: Paragraph) -> str:
+        return f"<p>{self.inlines(node.children)}</p>"
+
+    def render_heading(self, node: Heading) -> str:
+        level = min(node.level + self.heading_offset, 6)
+        return f"<h{level}>{self.inlines(node.children)}</h{level}>"
+
+    def render_list(self, node: List) -> str:
+        tag = "ol" if node.ordered else "ul"
+        start = f' start="{node.start}"' if node.ordered and node.start != 1 else ""
+        items = "\n".join(f"<li>{self.list_item(item.children, node.tight)}</li>" for item in node.items)
+        return f"<{tag}{start}>\n{items}\n</{tag}>"
+
+    def list_item(self, children: tuple[Block, ...], tight: bool) -> str:
+        # Tight lists hold their text directly in <li>, as CommonMark renders them.
+        if tight:
+            return "\n".join(
+                str(self.inlines(b.children)) if isinstance(b, Paragraph) else self.block(b) for b in children
+            )
+        return str(self.blocks(children))
+
+    def render_quote(self, node: Quote) -> str:
+        return f"<blockquote>\n{self.blocks(node.children)}\n</blockquote>"
+
+    def render_codeblock(self, node: CodeBlock) -> str:
+        return f"<pre><code>{escape(node.text)}</code></pre>"
+
+    def render_table(self, node: Table) -> str:
+        head = "".join(self.cell("th", c, ' scope="col"') for c in node.header)
+        rows = "\n".join("<tr>" + "".join(self.cell("td", c) for c in row) + "</tr>" for row in node.rows)
+        return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+
+    def cell(self, tag: str, cell: TableCell, extra: str = "") -> str:
+        align = f' style="text-align: {cell.align}"' if cell.align else ""
+        return f"<{tag}{extra}{align}>{self.inlines(cell.children)}</{tag}>"
+
+    # --- inlines --------------------------------------------------------
+
+    def render_text(self, node: Text) -> str:
+        return str(escape(node.text))
+
+    def render_code(self, node: Code) -> str:
+        return f"<code>{escape(node.text)}</code>"
+
+    def render_break(self, node: Break) -> str:
+        return "<br>"
+
+    def render_strong(self, node: Strong) -> str:
+        return f"<strong>{self.inlines(node.children)}</strong>"
+
+    def render_emph(self, node: Emph) -> str:
+        return f"<em>{self.inlines(node.children)}</em>"
+
+    def render_link(self, node: Link) -> str:
+        title = f' title="{escape(node.title)}"' if node.title else ""
+        return f'<a href="{escape(node.href)}"{title}>{self.inlines(node.children)}</a>'
+
+    def render_image(self, node: Image) -> str:
+        title = f' title="{escape(node.title)}"' if node.title else ""
+        return f'<img src="{escape(self.image_src(node))}" alt="{escape(node.alt)}"{title}>'
