@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 # --- inlines -----------------------------------------------------------------
 
@@ -84,7 +83,7 @@ IMAGE_TYPES = {
     ".svg": "image/svg+xml",
 }
 
-Inline = Union[Text, Code, Break, Strong, Emph, Link, Image]
+Inline = Text | Code | Break | Strong | Emph | Link | Image
 
 # --- blocks ------------------------------------------------------------------
 
@@ -158,7 +157,7 @@ class Table:
     line: int = 0
 
 
-Block = Union[Paragraph, Heading, List, Quote, CodeBlock, Table]
+Block = Paragraph | Heading | List | Quote | CodeBlock | Table
 
 # --- the document ------------------------------------------------------------
 

@@ -146,7 +146,7 @@ class Outline:
         if not VALID_ID.match(explicit):
             self.problem(
                 line,
-                "id '{#%s}' must start with a letter and hold only letters, digits, '-' and '_'" % explicit,
+                f"id '{{#{explicit}}}' must start with a letter and hold only letters, digits, '-' and '_'",
                 col,
             )
         elif explicit in self._taken:
