@@ -1,0 +1,43 @@
+"""Shared test helpers: fixture sources, golden files and real-client requirements."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CLINIC_FAQ = ROOT / "source" / "faq.md"
+FEATURES_FAQ = FIXTURES / "features" / "faq.md"
+SPANISH_FAQ = FIXTURES / "spanish" / "faq.md"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare text with ``tests/golden/<name>``; UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run the tests with UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"output differs from golden file {name}"
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line client; skip without it, but fail when CI=true."""
+    found = shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is not installed (CI installs it through .ci/run)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_epoch(monkeypatch):
+    """Builds are reproducible: pin SOURCE_DATE_EPOCH unless a test changes it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
