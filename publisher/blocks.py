@@ -103,10 +103,11 @@ class Converter:
 
     def heading(self, node: SyntaxTreeNode, line: int, span: tuple[int, int]) -> Heading | None:
         level = int(node.tag[1])
+        col = self.locate(node.markup, (line, line))[1]
         if level in (1, 2):
-            self.problem(line, 1, "a level 1 or 2 heading cannot stand inside a list or quote")
+            self.problem(line, col, "a level 1 or 2 heading cannot stand inside a list or quote")
         elif level > 4:
-            self.problem(line, 1, f"level {level} headings are not supported in answers; use ### or ####")
+            self.problem(line, col, f"level {level} headings are not supported in answers; use ### or ####")
         else:
             return Heading(level, self.inlines(node.children[0], span), line)
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]*)\}\s*$")
+EXPLICIT_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
 VALID_ID = re.compile(r"^[^\W\d_][\w-]*$")
 MAX_SLUG = 64
 
