@@ -21,6 +21,16 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class FontFace:
+    """One font file of a family named by the brand file."""
+
+    family: str
+    path: Path
+    weight: int = 400
+    style: str = "normal"
+
+
+@dataclass(frozen=True)
 class Brand:
     """Colours, fonts, logo and details of a clinic; the defaults are the neutral look."""
 
@@ -44,7 +54,9 @@ class Brand:
     """Body font family."""
     headings_font: str = "Inter"
     """Headings font family."""
-    font_files: tuple[Path, ...] = ()
-    """Extra font files named by the brand file (the shipped fonts are always available)."""
+    fonts: tuple[FontFace, ...] = ()
+    """Font files named by the brand file (the shipped fonts are always available)."""
     contact: Contact = Contact()
     """Phone, email, address and opening hours."""
+    source: Path | None = None
+    """The brand file these values came from (None for the default look)."""

@@ -1,14 +1,29 @@
-"""The build: parse a source once, render every requested format, write them together."""
+"""The build: parse each source once, render its formats, write them together or not at all.
+
+The PDF is the slow format, so with more than one job it renders in a worker
+process while this process renders the others; several sources share the pool.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import multiprocessing
+import re
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from publisher.errors import PublisherError
+from publisher.brandfile import find_brand
+from publisher.errors import PublisherError, RenderError
+from publisher.model import Document
 from publisher.parse import parse_source
 from publisher.renderers import FORMATS, Theme
+from publisher.stamp import is_up_to_date, make_stamp, stamp_path
+from publisher.walk import document_images
 from publisher.write import write_outputs
+
+SLOW_FORMATS = ("pdf",)
 
 
 @dataclass(frozen=True)
@@ -18,33 +33,192 @@ class BuildOptions:
     out_dir: Path = Path("output")
     formats: tuple[str, ...] = tuple(FORMATS)
     theme: Theme = field(default_factory=Theme)
+    """Options and look; the brand is filled in per source (see ``source_theme``)."""
+    brand_file: Path | None = None
+    """``--brand``; without it each source's own ``_brand.yml`` is used when present."""
     keep_html: bool = False
+    force: bool = False
+    jobs: int = 1
+
+
+def options_key(options: BuildOptions, theme: Theme) -> str:
+    """Everything besides file contents that changes a source's outputs."""
+    return repr((sorted(options.formats), theme, options.keep_html, str(options.out_dir)))
+
+
+def source_theme(source: Path, options: BuildOptions) -> Theme:
+    """The theme for one source, with its brand loaded (raises SourceError for a bad brand file)."""
+    return replace(options.theme, brand=find_brand(options.brand_file, source))
+
+
+@dataclass(frozen=True)
+class Written:
+    """One output file written by a build."""
+
+    path: Path
+    size: int
+    seconds: float
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """What happened to one source: files written, skipped as unchanged, or an error message."""
+
+    source: Path
+    written: tuple[Written, ...] = ()
+    skipped: bool = False
+    error: str = ""
 
 
 def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
-    """The file each requested format writes for a source (``X.md`` gives ``DIR/X.pdf`` ...)."""
-    return {fmt: options.out_dir / (source.stem + FORMATS[fmt].suffix) for fmt in options.formats}
-
-
-def render_outputs(source: Path, options: BuildOptions) -> dict[Path, bytes]:
-    """Parse and render one source; raises SourceError or RenderError, writes nothing."""
-    document = parse_source(source)
-    files: dict[Path, bytes] = {}
-    for fmt, target in output_paths(source, options).items():
-        files[target] = FORMATS[fmt].load()(document, options.theme)
+    """The file each output writes for a source (``X.md`` gives ``DIR/X.pdf`` ...)."""
+    paths = {fmt: options.out_dir / (source.stem + FORMATS[fmt].suffix) for fmt in options.formats}
     if options.keep_html:
-        from publisher.renderers.pdf import render_print_html
-
-        target = options.out_dir / (source.stem + ".print.html")
-        files[target] = render_print_html(document, options.theme).encode("utf-8")
-    return files
+        paths["print-html"] = options.out_dir / (source.stem + ".print.html")
+    return paths
 
 
-def build_source(source: Path, options: BuildOptions) -> dict[Path, int]:
-    """Build one source all or nothing; returns the size of every file written."""
-    files = render_outputs(source, options)
+def render_one(fmt: str, document: Document, theme: Theme) -> tuple[bytes, float]:
+    """Render one format, timing it; any failure becomes a RenderError naming the format."""
+    started = time.perf_counter()
+    try:
+        if fmt == "print-html":
+            from publisher.renderers.pdf import render_print_html
+
+            data = render_print_html(document, theme).encode("utf-8")
+        else:
+            data = FORMATS[fmt].load()(document, theme)
+    except PublisherError as error:
+        raise RenderError(f"{document.source}: {fmt}: {error.format_message()}") from None
+    except Exception as error:  # a renderer bug must not lose the user's other outputs
+        raise RenderError(f"{document.source}: {fmt} failed: {type(error).__name__}: {error}") from None
+    return data, time.perf_counter() - started
+
+
+def render_in_worker(fmt: str, document: Document, theme: Theme) -> tuple[bytes, float] | str:
+    """``render_one`` for a worker process: errors come back as their message."""
+    try:
+        return render_one(fmt, document, theme)
+    except PublisherError as error:
+        return error.format_message()
+
+
+def build_all(
+    sources: list[Path],
+    options: BuildOptions,
+    report: Callable[[SourceResult], None],
+    pool: Executor | None = None,
+) -> bool:
+    """Build every source, reporting each as it finishes; True when none failed.
+
+    ``pool`` lets a caller (watch) keep warm workers between builds; without one a
+    pool is made for this build when more than one job is allowed.
+    """
+    own_pool = make_pool(options.jobs) if pool is None and options.jobs > 1 else None
+    ok = True
+    try:
+        pending = [start_source(source, options, pool or own_pool) for source in sources]
+        for started in pending:
+            result = finish_source(started, options)
+            ok = ok and not result.error
+            report(result)
+    finally:
+        if own_pool:
+            own_pool.shutdown(cancel_futures=True)
+    return ok
+
+
+def make_pool(jobs: int) -> Executor:
+    """Worker processes; fork is cheap and inherits the parsed state and imports."""
+    return ProcessPoolExecutor(max(jobs - 1, 1), mp_context=multiprocessing.get_context("fork"))
+
+
+def warm_up() -> None:
+    """Import the slow renderer in a worker ahead of the first build (used by watch)."""
+    for fmt in SLOW_FORMATS:
+        FORMATS[fmt].load()
+
+
+@dataclass
+class Pending:
+    """A source between parsing and writing: its document, theme and slow renders under way."""
+
+    source: Path
+    document: Document
+    theme: Theme
+    paths: dict[str, Path]
+    futures: dict[str, Future]
+
+
+def start_source(source: Path, options: BuildOptions, pool: Executor | None) -> Pending | SourceResult:
+    """Parse a source and start its slow renders in the pool, or say why there is nothing to do."""
+    paths = output_paths(source, options)
+    try:
+        theme = source_theme(source, options)
+        key = options_key(options, theme)
+        if not options.force and is_up_to_date(stamp_path(options.out_dir, source), key, paths.values()):
+            return SourceResult(source, skipped=True)
+        document = parse_source(source)
+    except PublisherError as error:
+        return SourceResult(source, error=error.format_message())
+    futures = {
+        fmt: pool.submit(render_in_worker, fmt, document, theme)
+        for fmt in paths
+        if pool and fmt in SLOW_FORMATS
+    }
+    return Pending(source, document, theme, paths, futures)
+
+
+def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> SourceResult:
+    """Render what is left here, collect the workers' results and write all or nothing."""
+    if isinstance(pending, SourceResult):
+        return pending
+    results: dict[str, tuple[bytes, float]] = {}
+    try:
+        for fmt in pending.paths:
+            if fmt not in pending.futures:
+                results[fmt] = render_one(fmt, pending.document, pending.theme)
+        for fmt, future in pending.futures.items():
+            outcome = future.result()
+            if isinstance(outcome, str):
+                raise RenderError(outcome)
+            results[fmt] = outcome
+    except PublisherError as error:
+        return SourceResult(pending.source, error=error.format_message())
+    return write_source(pending, options, results)
+
+
+def input_files(pending: Pending) -> list[Path]:
+    """Every file the outputs were made from, besides templates and fonts."""
+    brand, theme = pending.theme.brand, pending.theme
+    named = [pending.source, *(image.path for image in document_images(pending.document))]
+    named += [p for p in (theme.docx_reference, brand.source, brand.logo) if p]
+    named += [face.path for face in brand.fonts]
+    return [p.resolve() for p in named]
+
+
+def write_source(
+    pending: Pending, options: BuildOptions, results: dict[str, tuple[bytes, float]]
+) -> SourceResult:
+    """Write a source's outputs and its stamp in one all-or-nothing step."""
+    files = {pending.paths[fmt]: data for fmt, (data, _) in results.items()}
+    stamp = stamp_path(options.out_dir, pending.source)
+    files[stamp] = make_stamp(options_key(options, pending.theme), input_files(pending), dict(files))
     try:
         write_outputs(files)
     except OSError as error:
-        raise PublisherError(f"{source}: could not write outputs: {error}") from None
-    return {path: len(data) for path, data in files.items()}
+        return SourceResult(pending.source, error=f"{pending.source}: could not write outputs: {error}")
+    written = tuple(
+        Written(pending.paths[fmt], len(data), seconds, pdf_page_count(data) if fmt == "pdf" else None)
+        for fmt, (data, seconds) in results.items()
+    )
+    return SourceResult(pending.source, written)
+
+
+def pdf_page_count(data: bytes) -> int | None:
+    """Pages of a PDF we wrote, from its page tree root (None when it cannot be read cheaply)."""
+
+    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
+    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+    return max(counts) if counts else None

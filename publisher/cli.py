@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import os
 from pathlib import Path
 
 import click
@@ -15,9 +15,69 @@ FORMAT_NAMES = ("pdf", "docx", "html", "json")
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 
 
+def build_options(func):
+    """The options shared by ``build`` and ``watch``."""
+    options = [
+        click.option(
+            "-o",
+            "--output",
+            "out_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=Path("output"),
+            show_default=True,
+            help="Folder for the outputs.",
+        ),
+        click.option(
+            "-f",
+            "--format",
+            "formats",
+            type=click.Choice(FORMAT_NAMES),
+            multiple=True,
+            help="Format to build (repeatable); default every format.",
+        ),
+        click.option(
+            "--paper",
+            type=click.Choice(["a4", "letter"]),
+            default="a4",
+            show_default=True,
+            help="PDF paper size.",
+        ),
+        click.option(
+            "--brand",
+            "brand_file",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Brand file (default: _brand.yml beside the source, if any).",
+        ),
+        click.option("--keep-html", is_flag=True, help="Also write X.print.html, the PDF's print HTML."),
+        click.option(
+            "--no-script", is_flag=True, help="HTML: leave out the script that opens linked questions."
+        ),
+        click.option("--no-jsonld", is_flag=True, help="HTML: leave out the schema.org FAQPage JSON-LD."),
+        click.option("--logo", is_flag=True, help="HTML: show the clinic's logo in the fragment."),
+        click.option(
+            "--docx-reference",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="DOCX: take styles from this Word file.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(1, 64),
+            default=os.cpu_count() or 1,
+            show_default="number of cores",
+            help="Render in parallel on this many processes.",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Examples:\n\n\b\n  publisher check\n  publisher build\n  publisher build -f html -o site/",
+    epilog="\b\nExamples:\n  publisher init my-clinic\n  publisher check\n  publisher build\n"
+    "  publisher build -f html -o site/\n  publisher watch",
 )
 @click.version_option(__version__, prog_name="publisher")
 def main() -> None:
@@ -52,69 +112,79 @@ def check(sources: tuple[Path, ...]) -> None:
 
 @main.command()
 @SOURCES
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Folder for the outputs.",
-)
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    type=click.Choice(FORMAT_NAMES),
-    multiple=True,
-    help="Format to build (repeatable); default every format.",
-)
-@click.option(
-    "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="PDF paper size."
-)
-@click.option("--keep-html", is_flag=True, help="Also write X.print.html, the PDF's print HTML.")
-@click.option(
-    "--no-script", is_flag=True, help="HTML: leave out the small script that opens linked questions."
-)
-@click.option("--no-jsonld", is_flag=True, help="HTML: leave out the schema.org FAQPage JSON-LD.")
-@click.option(
-    "--docx-reference",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="DOCX: take styles from this Word file.",
-)
-def build(sources, out_dir, formats, paper, keep_html, no_script, no_jsonld, docx_reference) -> None:
+@build_options
+@click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
+def build(sources, force, quiet, **settings) -> None:
     """Build the outputs of each source into the output folder.
 
     A source X.md gives X.pdf, X.docx, X.html (a fragment for a web page) and
     X.json. A source with mistakes writes nothing and leaves earlier outputs as
-    they were.
+    they were; a build whose inputs have not changed writes nothing at all.
 
     \b
     Examples:
       publisher build
       publisher build -f html -f json -o site/
-      publisher build --paper letter source/faq.md
+      publisher build --paper letter a.md b.md
     """
-    from publisher.build import BuildOptions, build_source
+    from publisher.build import build_all
+    from publisher.console import Console
+
+    sources = list(sources) or [default_source()]
+    console = Console(quiet)
+    ok = build_all(sources, make_options(force=force, **settings), console.report)
+    if not ok:
+        raise SystemExit(1)
+
+
+@main.command()
+@SOURCES
+@build_options
+def watch(sources, quiet, **settings) -> None:
+    """Rebuild whenever a source, brand file, image or template is saved (Ctrl-C ends).
+
+    Errors are shown and the last good outputs kept.
+
+    \b
+    Examples:
+      publisher watch
+      publisher watch -f html -o site/
+    """
+    from publisher.console import Console
+    from publisher.watch import watch_sources
+
+    sources = list(sources) or [default_source()]
+    watch_sources(sources, make_options(force=False, **settings), Console(quiet))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+def init(directory: Path) -> None:
+    """Start a new FAQ project in DIRECTORY: a sample source, brand file and README.
+
+    \b
+    Examples:
+      publisher init my-clinic && cd my-clinic && publisher build
+    """
+    from publisher.scaffold import create_project
+
+    for path in create_project(directory):
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {directory} && publisher build")
+
+
+def make_options(
+    *, out_dir, formats, paper, brand_file, keep_html, no_script, no_jsonld, logo, docx_reference, jobs, force
+):
+    """BuildOptions from the command line's settings (the brand file is loaded here, once)."""
+    from publisher.build import BuildOptions
     from publisher.renderers import Theme
 
-    theme = Theme(paper=paper, script=not no_script, jsonld=not no_jsonld, docx_reference=docx_reference)
-    options = BuildOptions(out_dir, tuple(dict.fromkeys(formats)) or FORMAT_NAMES, theme, keep_html)
-    failed = False
-    for source in sources or (default_source(),):
-        started = time.perf_counter()
-        try:
-            written = build_source(source, options)
-        except PublisherError as error:
-            error.show()
-            failed = True
-            continue
-        elapsed = time.perf_counter() - started
-        for path, size in written.items():
-            click.echo(f"wrote {path} ({size:,} bytes)")
-        click.echo(f"{source}: built in {elapsed:.2f} s")
-    if failed:
-        raise SystemExit(1)
+    theme = Theme(
+        paper=paper, script=not no_script, jsonld=not no_jsonld, logo=logo, docx_reference=docx_reference
+    )
+    chosen = tuple(dict.fromkeys(formats)) or FORMAT_NAMES
+    return BuildOptions(out_dir, chosen, theme, brand_file, keep_html, force, jobs)
 
 
 def default_source() -> Path:

@@ -1,0 +1,83 @@
+"""Skipping unchanged builds: a stamp file records what the last build read and wrote.
+
+The stamp lists every input the build depended on (the source, the files it named,
+the brand file, templates and fonts) with content hashes, the options and the tool
+version, and the hash of every output. A build whose stamp still matches writes
+nothing. Checking a stamp needs neither a parse nor a renderer import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from publisher import __version__
+from publisher.resources import templates_dir
+
+STAMP_VERSION = 1
+
+
+def stamp_path(out_dir: Path, source: Path) -> Path:
+    """Where the stamp of a source's build lives (hidden, beside its outputs)."""
+    return out_dir / f".{source.stem}.build.json"
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes, or "missing"."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def tool_versions() -> dict[str, str]:
+    """Our version and the renderers' libraries: a new library may render differently."""
+    found = {"publisher": __version__}
+    for name in ("weasyprint", "python-docx", "jinja2", "markdown-it-py"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "none"
+    return found
+
+
+def template_files() -> list[Path]:
+    """Every template, stylesheet and font the renderers may read."""
+    return sorted(p for p in templates_dir().rglob("*") if p.is_file())
+
+
+def make_stamp(options_key: str, inputs: Iterable[Path], outputs: dict[Path, bytes]) -> bytes:
+    """The stamp recording a finished build."""
+    data = {
+        "stamp": STAMP_VERSION,
+        "tools": tool_versions(),
+        "options": options_key,
+        "inputs": {str(p): file_hash(p) for p in sorted(set(inputs) | set(template_files()))},
+        "outputs": {str(p): hashlib.sha256(b).hexdigest() for p, b in sorted(outputs.items())},
+    }
+    return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
+
+
+def is_up_to_date(stamp: Path, options_key: str, outputs: Iterable[Path]) -> bool:
+    """True when the stamp matches the current inputs, options, tools and outputs."""
+    try:
+        data = json.loads(stamp.read_text())
+    except (OSError, ValueError):
+        return False
+    if data.get("stamp") != STAMP_VERSION or data.get("options") != options_key:
+        return False
+    if data.get("tools") != tool_versions():
+        return False
+    recorded_inputs = data.get("inputs", {})
+    current_templates = {str(p) for p in template_files()}
+    if not current_templates <= set(recorded_inputs):
+        return False
+    if any(file_hash(Path(p)) != h for p, h in recorded_inputs.items()):
+        return False
+    recorded_outputs = data.get("outputs", {})
+    if {str(p) for p in outputs} != set(recorded_outputs) - {str(stamp)}:
+        return False
+    return all(file_hash(Path(p)) == h for p, h in recorded_outputs.items())
