@@ -93,8 +93,8 @@ class BrandReader:
             return None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            self.marks["yaml"] = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            self.problem("yaml", f"bad YAML: {getattr(error, 'problem', error)}")
+            self.marks[""] = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            self.problem("", f"bad YAML: {getattr(error, 'problem', error)}")
             return None
         if data is None:
             return {}

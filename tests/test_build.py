@@ -1,0 +1,154 @@
+"""The build engine with stand-in renderers: all or nothing, batches, skipping and --force."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CLINIC_FAQ
+
+from publisher.cli import main
+from publisher.renderers import FORMATS, Format
+
+ALL = ("pdf", "docx", "html", "json")
+
+
+@pytest.fixture(autouse=True)
+def fake_renderers(monkeypatch):
+    for fmt in ALL:
+        real = FORMATS[fmt]
+        monkeypatch.setitem(FORMATS, fmt, Format(fmt, "fake_renderers", real.function, real.suffix))
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    (tmp_path / "source").mkdir()
+    shutil.copy(CLINIC_FAQ, tmp_path / "source" / "faq.md")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def build(*args: str):
+    return CliRunner().invoke(main, ["build", *args], catch_exceptions=False)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_build_writes_every_format_and_says_so(project: Path):
+    result = build("-j", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (project / "output").iterdir()) == [
+        ".faq.build.json",
+        "faq.docx",
+        "faq.html",
+        "faq.json",
+        "faq.pdf",
+    ]
+    for fmt in ALL:
+        assert f"wrote output/faq.{fmt} (" in result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("failing", ALL)
+def test_a_failing_renderer_leaves_earlier_outputs_untouched(project: Path, monkeypatch, failing, jobs):
+    assert build("-j", jobs).exit_code == 0
+    before = snapshot(project / "output")
+    (project / "source" / "faq.md").write_text(CLINIC_FAQ.read_text().replace("SMP", "S.M.P."))
+    monkeypatch.setenv("FAIL_FORMAT", failing)
+    result = build("-j", jobs)
+    assert result.exit_code == 1
+    assert f"{failing} failed: RuntimeError: injected failure in {failing}" in result.output
+    assert snapshot(project / "output") == before  # same files, same bytes, no temporary files
+
+
+def test_a_bad_source_writes_nothing(project: Path):
+    assert build().exit_code == 0
+    before = snapshot(project / "output")
+    (project / "source" / "faq.md").write_text("---\ntitle: T\n---\n\n## Q?\n")
+    result = build()
+    assert result.exit_code == 1
+    assert "source/faq.md:5:1: question has no answer" in result.output
+    assert snapshot(project / "output") == before
+
+
+def test_batch_with_one_bad_source_builds_the_others(project: Path):
+    bad = project / "source" / "bad.md"
+    bad.write_text("---\ntitle: T\n---\n\n## Q?\n")
+    other = project / "source" / "other.md"
+    shutil.copy(CLINIC_FAQ, other)
+    result = build("source/faq.md", str(bad), str(other), "-j", "2")
+    assert result.exit_code == 1
+    names = {p.name for p in (project / "output").iterdir()}
+    assert {"faq.pdf", "other.pdf", "other.json"} <= names
+    assert not any(n.startswith("bad.") for n in names)
+
+
+def test_unchanged_build_writes_nothing_and_force_rebuilds(project: Path):
+    assert build().exit_code == 0
+    pdf = project / "output" / "faq.pdf"
+    first = pdf.stat().st_mtime_ns
+    result = build()
+    assert "up to date, nothing written" in result.output
+    assert pdf.stat().st_mtime_ns == first
+    assert "wrote output/faq.pdf" in build("--force").output
+    assert pdf.stat().st_mtime_ns != first
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["source", "option", "output deleted", "output edited", "brand"],
+)
+def test_any_change_of_input_or_output_rebuilds(project: Path, change: str):
+    assert build().exit_code == 0
+    args: list[str] = []
+    if change == "source":
+        with (project / "source" / "faq.md").open("a") as stream:
+            stream.write("\nMore.\n")
+    elif change == "option":
+        args = ["--paper", "letter"]
+    elif change == "output deleted":
+        (project / "output" / "faq.docx").unlink()
+    elif change == "output edited":
+        (project / "output" / "faq.html").write_text("edited by hand")
+    elif change == "brand":
+        (project / "source" / "_brand.yml").write_text("meta:\n  name: New Clinic\n")
+    result = build(*args)
+    assert "wrote output/faq.pdf" in result.output, result.output
+
+
+def test_no_op_build_imports_no_renderer(project: Path):
+    import subprocess
+    import sys
+
+    assert build().exit_code == 0
+    code = (
+        "import sys; from click.testing import CliRunner; from publisher.cli import main; "
+        "from publisher.renderers import FORMATS, Format\n"
+        "for f in ('pdf', 'docx', 'html', 'json'):\n"
+        "    FORMATS[f] = Format(f, 'fake_renderers', FORMATS[f].function, "
+        "FORMATS[f].suffix)\n"
+        "r = CliRunner().invoke(main, ['build']); assert 'up to date' in r.output, r.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx', 'fake_renderers')))"
+    )
+    tests = Path(__file__).parent
+    env = {"PYTHONPATH": f"{tests}:{tests.parent}", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_quiet_prints_nothing_on_success(project: Path):
+    result = build("--quiet")
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_no_color_and_non_terminal_output_have_no_escape_codes(project: Path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = CliRunner().invoke(main, ["build"], color=True)
+    assert "\x1b[" not in result.output
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" in CliRunner().invoke(main, ["build", "--force"], color=True).output
