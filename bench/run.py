@@ -1,0 +1,208 @@
+"""`make bench`: ratios measured side by side in one run (medians of several cold runs).
+
+- cold `publisher build` (all formats) against WeasyPrint alone rendering the same kept
+  print HTML, and against pandoc 3 (pypandoc_binary) making HTML, DOCX and PDF (via WeasyPrint);
+- a generated 1,000-entry FAQ against WeasyPrint alone;
+- the rebuild latency of `publisher watch` against WeasyPrint's warm render alone;
+- the no-op build and `check`; peak memory at 1,000 entries; time for 100, 1,000, 4,000 entries.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000", "NO_COLOR": "1"}
+WEASYPRINT_ALONE = (
+    "import sys; from weasyprint import HTML; "
+    "HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
+)
+RESULTS: list[tuple[str, str, str]] = []
+
+
+def median_time(command: list[str], runs: int = RUNS, cwd: Path = ROOT, before=None) -> float:
+    """Median wall time of a command, each run a fresh process."""
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_rss_mb(command: list[str], cwd: Path = ROOT) -> float:
+    """Largest resident set of any process in the command's tree, in MB."""
+    wrapper = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    output = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, env=ENV,
+                            check=True, capture_output=True, text=True).stdout
+    return int(output) / 1024
+
+
+def record(name: str, value: str, target: str = "") -> None:
+    RESULTS.append((name, value, target))
+    print(f"{name:<58} {value:>14}   {target}", flush=True)
+
+
+def publisher(*args: str) -> list[str]:
+    return [str(BIN / "publisher"), *args]
+
+
+def kept_print_html(source: Path, out: Path) -> Path:
+    subprocess.run(publisher("build", str(source), "-o", str(out), "-f", "pdf", "--keep-html", "--force"),
+                   env=ENV, check=True, capture_output=True, cwd=ROOT)
+    return out / (source.stem + ".print.html")
+
+
+def weasyprint_alone(html: Path, out: Path) -> list[str]:
+    return [sys.executable, "-c", WEASYPRINT_ALONE, str(html), str(out / "alone.pdf")]
+
+
+def bench_cold(source: Path, work: Path, label: str, target: float) -> float:
+    out = work / f"out-{label}"
+    html = kept_print_html(source, out)
+    ours = median_time(publisher("build", str(source), "-o", str(out), "--force"))
+    alone = median_time(weasyprint_alone(html, out))
+    record(f"{label}: publisher build, all formats (s)", f"{ours:.3f}")
+    record(f"{label}: WeasyPrint alone on the print HTML (s)", f"{alone:.3f}")
+    record(f"{label}: ratio build / WeasyPrint alone", f"{ours / alone:.3f}x", f"target <= {target:.2f}x")
+    return ours
+
+
+def bench_pandoc(source: Path, work: Path, ours: float) -> None:
+    try:
+        import pypandoc
+    except ImportError:
+        record("pandoc comparison", "skipped", "pip install pypandoc_binary")
+        return
+    pandoc = pypandoc.get_pandoc_path()
+    out = work / "pandoc"
+    out.mkdir(exist_ok=True)
+    path_env = f"{BIN}:{os.environ.get('PATH', '')}"
+
+    def run_pandoc() -> None:
+        for suffix, extra in (("html", ["-s"]), ("docx", []), ("pdf", ["--pdf-engine=weasyprint"])):
+            subprocess.run([pandoc, str(source), "-o", str(out / f"faq.{suffix}"), *extra],
+                           env={**ENV, "PATH": path_env}, check=True, capture_output=True)
+
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        run_pandoc()
+        times.append(time.perf_counter() - started)
+    theirs = statistics.median(times)
+    record("pandoc 3: HTML + DOCX + PDF via WeasyPrint (s)", f"{theirs:.3f}")
+    record("ratio build / pandoc", f"{ours / theirs:.3f}x", "target <= 0.85x")
+
+
+def bench_fast_paths(source: Path, work: Path) -> None:
+    out = work / "noop"
+    subprocess.run(publisher("build", str(source), "-o", str(out)), env=ENV, check=True, capture_output=True)
+    noop = median_time(publisher("build", str(source), "-o", str(out)))
+    check = median_time(publisher("check", str(source)))
+    record("no-op build (s)", f"{noop:.3f}", "target < 0.150")
+    record("check (s)", f"{check:.3f}", "target < 0.150")
+
+
+def bench_watch(source: Path, work: Path) -> None:
+    """Time from saving the source to the new PDF, against a warm in-process WeasyPrint render."""
+    folder = work / "watch"
+    folder.mkdir(exist_ok=True)
+    copy = folder / "faq.md"
+    shutil.copy(source, copy)
+    out = folder / "out"
+    process = subprocess.Popen(publisher("watch", str(copy), "-o", str(out)), env=ENV, cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for_line(process, "watching")
+        latencies = []
+        for number in range(RUNS):
+            before = (out / "faq.pdf").stat().st_mtime_ns
+            started = time.perf_counter()
+            copy.write_text(source.read_text() + f"\nEdit {number}.\n")
+            while not (out / "faq.pdf").exists() or (out / "faq.pdf").stat().st_mtime_ns == before:
+                time.sleep(0.005)
+            latencies.append(time.perf_counter() - started)
+            time.sleep(0.3)
+    finally:
+        process.terminate()
+        process.wait(10)
+    html = kept_print_html(copy, out)
+    warm = warm_render_time(html)
+    latency = statistics.median(latencies)
+    record("watch: save to new outputs (s)", f"{latency:.3f}")
+    record("WeasyPrint warm render alone (s)", f"{warm:.3f}")
+    record("ratio watch rebuild / WeasyPrint render", f"{latency / warm:.3f}x", "target <= 1.10x")
+
+
+def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if text in line:
+            return
+    raise RuntimeError(f"watch never said {text!r}")
+
+
+def warm_render_time(html: Path) -> float:
+    code = (
+        "import sys, time, statistics; from weasyprint import HTML\n"
+        "HTML(filename=sys.argv[1]).write_pdf()\n"
+        "t = []\n"
+        f"for _ in range({RUNS}):\n"
+        "    s = time.perf_counter(); HTML(filename=sys.argv[1]).write_pdf(); t.append(time.perf_counter() - s)\n"
+        "print(statistics.median(t))"
+    )
+    return float(subprocess.run([sys.executable, "-c", code, str(html)], env=ENV, check=True,
+                                capture_output=True, text=True).stdout)
+
+
+def bench_scaling(work: Path) -> None:
+    times = {}
+    for count in (100, 1000, 4000):
+        source = work / f"faq{count}.md"
+        source.write_text(generate(count))
+        runs = 1 if count == 4000 else max(1, RUNS // 2)
+        times[count] = median_time(publisher("build", str(source), "-o", str(work / f"scale{count}"),
+                                             "--force"), runs=runs)
+        record(f"{count} entries, all formats (s)", f"{times[count]:.2f}")
+    per_entry = [(times[c] - times[100]) / (c - 100) * 1000 for c in (1000, 4000)]
+    record("ms per extra entry, 100->1000 and 100->4000", f"{per_entry[0]:.1f} / {per_entry[1]:.1f}",
+           "linear when these agree")
+    memory = peak_rss_mb(publisher("build", str(work / "faq1000.md"), "-o", str(work / "mem"), "--force"))
+    record("peak memory, 1,000 entries (largest process, MB)", f"{memory:.0f}", "target < 400")
+
+
+def main() -> None:
+    source = ROOT / "source" / "faq.md"
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        print(f"median of {RUNS} cold runs each; {os.cpu_count()} cores\n")
+        ours = bench_cold(source, work, "clinic FAQ", 1.05)
+        bench_pandoc(source, work, ours)
+        big = work / "faq1000.md"
+        big.write_text(generate(1000))
+        bench_cold(big, work, "1,000 entries", 1.10)
+        bench_fast_paths(source, work)
+        bench_watch(source, work)
+        bench_scaling(work)
+
+
+if __name__ == "__main__":
+    main()
