@@ -1,0 +1,141 @@
+"""PDF handout: print HTML from the templates, laid out by WeasyPrint.
+
+WeasyPrint is imported only inside ``html_to_pdf``, so ``--keep-html`` and other formats
+never pay for it. The rendering is locked down: our own URL fetcher (no network, only
+the templates and the source's folder), no system fonts (only the shipped ones), and
+any WeasyPrint error or warning fails the build instead of leaving a hole in the PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from publisher.errors import RenderError
+from publisher.model import Document
+from publisher.renderers import Theme
+from publisher.renderers.pdf_html import print_html
+from publisher.resources import templates_dir
+
+PDF_VARIANT = "pdf/ua-1"
+"""PDF/UA-1: tagged (pdfinfo says "Tagged: yes"), with title display and language set."""
+
+BENIGN_WARNINGS = (
+    # A missing optional system library makes WeasyPrint subset fonts with fontTools:
+    # slower, same output. Not a hole in the PDF.
+    re.compile(r"Using fontTools instead of HarfBuzz-Subset"),
+)
+
+
+def render_print_html(document: Document, theme: Theme) -> str:
+    """The print HTML WeasyPrint lays out (``--keep-html`` writes it as ``X.print.html``)."""
+    return print_html(document, theme)
+
+
+def render_pdf(document: Document, theme: Theme) -> bytes:
+    """The PDF handout of a document: byte-identical for the same input and SOURCE_DATE_EPOCH."""
+    html = print_html(document, theme)
+    roots = (templates_dir(), document.source.resolve().parent)
+    return html_to_pdf(html, roots, base_url=roots[1], created=creation_date(document))
+
+
+def html_to_pdf(html: str, roots: Iterable[Path], base_url: Path, created: str | None = None) -> bytes:
+    """Lay out print HTML with WeasyPrint, reading only files under ``roots``.
+
+    Raises RenderError naming the URL when a resource is refused, and listing
+    WeasyPrint's complaints when it reports any (a missing image, an unknown glyph).
+    """
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError
+
+    from publisher.renderers.pdf_fetcher import LocalFetcher
+
+    fetcher = LocalFetcher(roots)
+    options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": pdf_identifier(html)}
+    with collected_warnings() as problems:
+        try:
+            page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
+            rendering = page.render(font_config=shipped_fonts_only(), **options)
+            # Fixed dates, never "now": the same input gives the same bytes.
+            rendering.metadata.created = rendering.metadata.modified = created
+            pdf = rendering.write_pdf(**options)
+        except FatalURLFetchingError as error:
+            raise RenderError(f"PDF: {error.__cause__ or error}") from None
+    if problems:
+        raise RenderError("PDF: " + "\nPDF: ".join(dict.fromkeys(problems)))
+    return pdf
+
+
+def pdf_identifier(html: str) -> bytes:
+    """A stable file identifier derived from the content, not the machine or the time."""
+    # The stylesheet URLs hold this checkout's path; leave them out so two machines agree.
+    portable = html.replace(templates_dir().as_uri(), "")
+    return hashlib.sha256(portable.encode("utf-8")).hexdigest()[:32].encode("ascii")
+
+
+def creation_date(document: Document) -> str | None:
+    """The PDF's date (W3C form): SOURCE_DATE_EPOCH when set, else the FAQ's ``updated``."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise RenderError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if document.meta.updated:
+        return document.meta.updated.isoformat()
+    return None
+
+
+def shipped_fonts_only():
+    """A WeasyPrint font configuration that knows no system font, only ``@font-face`` files."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    # Fontconfig reads FONTCONFIG_FILE when the configuration is created; ours is empty.
+    saved = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(templates_dir() / "fonts" / "fonts.conf")
+    try:
+        return FontConfiguration()
+    finally:
+        if saved is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = saved
+
+
+class WarningCollector(logging.Handler):
+    """Keeps the message of every WeasyPrint warning or error that is not known to be benign."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not any(pattern.search(message) for pattern in BENIGN_WARNINGS):
+            self.messages.append(message)
+
+
+@contextlib.contextmanager
+def collected_warnings() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings during rendering instead of letting them scroll by."""
+    logger = logging.getLogger("weasyprint")
+    collector = WarningCollector()
+    saved = logger.level, logger.propagate
+    # WARNING even when the application quietened logging; no propagation, since every
+    # collected message is reported in the RenderError.
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(collector)
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]

@@ -1,0 +1,83 @@
+"""The only way WeasyPrint may read anything: local files in allowed folders and ``data:`` URLs.
+
+WeasyPrint fetches stylesheets, fonts and images through a URL fetcher. Its default one
+follows any ``file:``, ``http:`` or ``ftp:`` URL, so a template, a brand file or a
+stylesheet could make a build read arbitrary files or reach the network. This fetcher
+refuses everything but files inside the given folders (after resolving symlinks and
+``..``) and ``data:`` URLs, and it never opens a socket.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Iterable
+from pathlib import Path
+from urllib import request
+from urllib.parse import urlsplit
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Fonts and our templates must be served with a type WeasyPrint accepts: it checks
+# that stylesheets are text/css, and guess_type() may not know every font suffix.
+EXTRA_TYPES = {".otf": "font/otf", ".ttf": "font/ttf", ".woff": "font/woff", ".woff2": "font/woff2"}
+
+
+class RefusedURL(ValueError):
+    """A URL the fetcher will not serve; the message names the URL and why."""
+
+
+class LocalFetcher(URLFetcher):
+    """Serves ``file:`` URLs inside ``roots`` and ``data:`` URLs; refuses everything else.
+
+    ``fail_on_errors`` makes WeasyPrint stop at the first refused URL instead of
+    logging it and leaving a hole (a missing image, a fallback font) in the PDF.
+    """
+
+    def __init__(self, roots: Iterable[Path]):
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True)
+        self.roots = tuple(Path(root).resolve() for root in roots)
+        self.served: list[str] = []
+        """Every URL served, in order (for tests and debugging)."""
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        """Return the resource at ``url``, or raise RefusedURL naming it."""
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            response = self.fetch_data(url)
+        elif scheme == "file":
+            response = self.fetch_file(url)
+        else:
+            raise RefusedURL(f"refused to fetch {url}: only local files and data: URLs are allowed")
+        self.served.append(url)
+        return response
+
+    def fetch_data(self, url: str) -> URLFetcherResponse:
+        """Decode a ``data:`` URL (urllib's handler does it without any I/O)."""
+        try:
+            opened = request.DataHandler().data_open(request.Request(url))
+        except ValueError as error:
+            raise RefusedURL(f"refused malformed data: URL ({error})") from None
+        return URLFetcherResponse(url, opened.read(), {"Content-Type": opened.headers["Content-Type"]})
+
+    def fetch_file(self, url: str) -> URLFetcherResponse:
+        """Read a local file when it resolves to a place inside one of the allowed folders."""
+        path = self.allowed_path(url)
+        media_type = EXTRA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+        headers = {"Content-Type": media_type or "application/octet-stream"}
+        try:
+            body = path.read_bytes()
+        except OSError as error:
+            raise RefusedURL(f"cannot read {url}: {error.strerror}") from None
+        return URLFetcherResponse(url, body, headers)
+
+    def allowed_path(self, url: str) -> Path:
+        """The resolved file a ``file:`` URL names, or RefusedURL when it lies outside the roots."""
+        parts = urlsplit(url)
+        # file://host/... would be a network share on some systems.
+        if parts.netloc not in ("", "localhost"):
+            raise RefusedURL(f"refused to fetch {url}: not a local file")
+        # resolve() follows symlinks and removes "..", so neither can escape a root.
+        path = Path(request.url2pathname(parts.path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots):
+            raise RefusedURL(f"refused to fetch {url}: outside the templates and the source's folder")
+        return path

@@ -1,0 +1,195 @@
+"""The print HTML: the clinic's FAQ laid into Jinja2 templates for WeasyPrint.
+
+Kept apart from the WeasyPrint call so ``--keep-html`` and the golden tests do not
+need WeasyPrint at all. Templates live in ``templates/print/``; every one of them is
+autoescaped whatever its name, and values that end up inside the ``<style>`` element
+go through the CSS filters below (HTML escaping means nothing inside ``<style>``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from urllib.parse import unquote
+
+import jinja2
+from markupsafe import Markup, escape
+
+from publisher.errors import RenderError
+from publisher.model import (
+    Block,
+    Code,
+    CodeBlock,
+    Document,
+    Entry,
+    Heading,
+    Inline,
+    Link,
+    List,
+    Paragraph,
+    Quote,
+)
+from publisher.renderers import Theme
+from publisher.renderers.htmlblocks import HtmlRenderer
+from publisher.renderers.pdf_labels import format_date, labels_for
+from publisher.resources import templates_dir
+from publisher.text import block_text, inline_text
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+CHARS_PER_LINE = 45
+"""About how many characters of 12pt Inter fit on a line of one column."""
+SHORT_ANSWER_LINES = 8
+"""Answers up to this many lines are kept whole in one column, never split."""
+SHIPPED_FONT = "Inter"
+HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+NAMED_COLOUR = re.compile(r"[a-zA-Z]{3,20}")
+
+
+class PrintRenderer(HtmlRenderer):
+    """Answer HTML for paper: links also print their address, since paper cannot be clicked.
+
+    The address goes inside the link (so it is clickable in the PDF too) in a
+    ``<span class="address">``; it is left out when the reader already sees it: an
+    internal ``#id`` link, a URL or email address that is the link's own text, or a
+    ``tel:`` link whose text already holds digits (it is the number, however spaced).
+    """
+
+    def __init__(self) -> None:
+        # Answer sub-headings (### and ####) sit under the question's <h3>.
+        super().__init__(heading_offset=1)
+
+    def render_link(self, node: Link) -> str:
+        title = f' title="{escape(node.title)}"' if node.title else ""
+        shown = printed_address(node)
+        address = f'<span class="address"> ({escape(shown)})</span>' if shown else ""
+        return f'<a href="{escape(node.href)}"{title}>{self.inlines(node.children)}{address}</a>'
+
+    def render_list(self, node: List) -> str:
+        html = super().render_list(node)
+        if node.ordered and node.start != 1:
+            # WeasyPrint 70 ignores <ol start>; resetting the list-item counter does the same.
+            opening = f'<ol start="{node.start}">'
+            html = (
+                f'<ol start="{node.start}" style="counter-reset: list-item {node.start - 1}">'
+                + html.removeprefix(opening)
+            )
+        return html
+
+
+def printed_address(link: Link) -> str:
+    """The address to print after a link's text, or "" when the text already says it."""
+    text = inline_text(link.children).strip()
+    href = link.href
+    if link.internal:
+        return ""
+    if href.startswith("tel:"):
+        return "" if any(ch.isdigit() for ch in text) else unquote(href[4:])
+    if href.startswith("mailto:"):
+        address = unquote(href[7:].split("?")[0])
+        return "" if text == address else address
+    # Readers type addresses without the scheme; the PDF link keeps the full URL.
+    address = re.sub(r"^https?://", "", href)
+    address = address[:-1] if address.endswith("/") and address.count("/") == 1 else address
+    return "" if text in (href, address) else address
+
+
+def css_string(value: str) -> Markup:
+    """A CSS string literal, safe inside ``<style>`` (no quote, backslash or ``</style>`` breakout)."""
+    escaped = "".join(ch if ch.isalnum() or ch in " -_.,:;!?()'&" else f"\\{ord(ch):x} " for ch in value)
+    return Markup(f'"{escaped}"')
+
+
+def css_colour(value: str) -> Markup:
+    """A brand colour, accepted only as a hex or named colour so it cannot inject CSS."""
+    if not (HEX_COLOUR.fullmatch(value) or NAMED_COLOUR.fullmatch(value)):
+        raise RenderError(f"brand colour {value!r} is not a hex colour (#1d4f73) or a colour name")
+    return Markup(value)
+
+
+def page_counter(label: str) -> Markup:
+    """CSS ``content`` for a label such as "Page {page} of {pages}"."""
+    parts = re.split(r"(\{pages?\})", label)
+    tokens = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    return Markup(" ".join(tokens.get(part) or css_string(part) for part in parts if part))
+
+
+def is_short(entry: Entry) -> bool:
+    """True for an answer short enough to keep whole rather than split across columns."""
+    lines = block_text(entry.answer).splitlines()
+    return sum(max(1, math.ceil(len(line) / CHARS_PER_LINE)) for line in lines) <= SHORT_ANSWER_LINES
+
+
+def font_stack(family: str) -> Markup:
+    """A brand font family followed by the shipped font, which has every weight we use."""
+    names = dict.fromkeys((family, SHIPPED_FONT))
+    return Markup(", ".join(css_string(name) for name in names))
+
+
+def has_code(document: Document) -> bool:
+    """True when the text holds code, which needs the shipped monospace font."""
+    blocks = [*document.intro, *(b for e in document.entries for b in e.answer)]
+    inlines = [*document.meta.disclaimer, *(i for e in document.entries for i in e.question)]
+    return any(_block_has_code(b) for b in blocks) or any(_inline_has_code(i) for i in inlines)
+
+
+def _block_has_code(block: Block) -> bool:
+    if isinstance(block, CodeBlock):
+        return True
+    if isinstance(block, (Paragraph, Heading)):
+        return any(_inline_has_code(i) for i in block.children)
+    if isinstance(block, Quote):
+        return any(_block_has_code(b) for b in block.children)
+    if isinstance(block, List):
+        return any(_block_has_code(b) for item in block.items for b in item.children)
+    cells = [*block.header, *(c for row in block.rows for c in row)]
+    return any(_inline_has_code(i) for c in cells for i in c.children)
+
+
+def _inline_has_code(inline: Inline) -> bool:
+    if isinstance(inline, Code):
+        return True
+    return any(_inline_has_code(i) for i in getattr(inline, "children", ()))
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment for ``templates/print/`` (built once per process)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir() / "print"),
+        autoescape=True,  # every template, whatever its suffix
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        css_string=css_string, css_colour=css_colour, font_stack=font_stack, page_counter=page_counter
+    )
+    return env
+
+
+def print_html(document: Document, theme: Theme) -> str:
+    """The print HTML of a document, as WeasyPrint will lay it out."""
+    labels = labels_for(document.meta.lang)
+    updated = document.meta.updated
+    context = {
+        "document": document,
+        "meta": document.meta,
+        "brand": theme.brand,
+        "labels": labels,
+        "paper": PAPER_SIZES[theme.paper],
+        "reviewed": format_date(updated, labels) if updated else "",
+        "stylesheets": stylesheet_urls(document),
+        "html": PrintRenderer(),
+        "plain": inline_text,
+        "is_short": is_short,
+    }
+    return environment().get_template("leaflet.html.j2").render(context)
+
+
+def stylesheet_urls(document: Document) -> list[str]:
+    """Absolute ``file:`` URLs of the stylesheets, so the kept HTML also opens in a browser."""
+    folder = templates_dir() / "print"
+    names = ["print.css", "code.css"] if has_code(document) else ["print.css"]
+    return [(folder / name).as_uri() for name in names]
