@@ -1,0 +1,96 @@
+"""The entries as JSON, for a website's FAQ app or a chatbot.
+
+The shape is described by the JSON Schema shipped as ``publisher/schemas/faq.schema.json``:
+front matter values (absent ones are ``null``), the intro and disclaimer as HTML and plain
+text, the titled sections, and every entry with its section's id, the question and the
+answer, each as HTML and plain text. Entries before the first section heading have
+``"section": null``.
+
+Answer HTML is the same HTML the fragment uses, without the fragment's wrappers: headings
+keep their source level (h3, h4), internal links stay ``#id`` (each entry also carries its
+absolute ``url`` when the front matter names one), and images are embedded as data: URIs
+so the JSON is self-contained like the fragment and needs no image files beside it.
+
+Output is deterministic: fixed key order, UTF-8 (no ``\\u`` escapes), two-space indent
+and a trailing newline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from publisher.model import Block, Document, Entry, Inline, Section
+from publisher.renderers import Theme
+from publisher.renderers.htmlblocks import HtmlRenderer
+from publisher.text import block_text, inline_text
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "faq.schema.json"
+
+
+def render_json(document: Document, theme: Theme) -> bytes:
+    """The document as indented UTF-8 JSON with a trailing newline."""
+    text = json.dumps(entries_data(document), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def entries_data(document: Document) -> dict[str, Any]:
+    """The document as plain data, in the order the schema lists the keys."""
+    meta = document.meta
+    return {
+        "title": meta.title,
+        "subtitle": meta.subtitle or None,
+        "lang": meta.lang,
+        "updated": meta.updated.isoformat() if meta.updated else None,
+        "url": meta.url or None,
+        "intro": blocks_value(document.intro),
+        "disclaimer": inlines_value(meta.disclaimer),
+        "sections": [section_data(section) for section in document.sections if section.title],
+        "entries": [
+            entry_data(entry, section, meta.url) for section in document.sections for entry in section.entries
+        ],
+    }
+
+
+def section_data(section: Section) -> dict[str, Any]:
+    """A titled section: its id, title as text and HTML, and its questions' ids."""
+    return {
+        "id": section.id,
+        "title": inline_text(section.title),
+        "title_html": str(HtmlRenderer().inlines(section.title)),
+        "entries": [entry.id for entry in section.entries],
+    }
+
+
+def entry_data(entry: Entry, section: Section, base_url: str) -> dict[str, Any]:
+    """One question and answer, each as plain text and HTML."""
+    renderer = HtmlRenderer()
+    return {
+        "id": entry.id,
+        "section": section.id or None,
+        "url": f"{base_url.split('#', 1)[0]}#{entry.id}" if base_url else None,
+        "question": inline_text(entry.question),
+        "question_html": str(renderer.inlines(entry.question)),
+        "answer_html": str(renderer.blocks(entry.answer)),
+        "answer_text": block_text(entry.answer),
+    }
+
+
+def blocks_value(blocks: tuple[Block, ...]) -> dict[str, str] | None:
+    """Blocks as ``{"html", "text"}``, or None when there are none."""
+    if not blocks:
+        return None
+    return {"html": str(HtmlRenderer().blocks(blocks)), "text": block_text(blocks)}
+
+
+def inlines_value(inlines: tuple[Inline, ...]) -> dict[str, str] | None:
+    """Inlines as ``{"html", "text"}``, or None when there are none."""
+    if not inlines:
+        return None
+    return {"html": str(HtmlRenderer().inlines(inlines)), "text": inline_text(inlines)}
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every ``render_json`` output satisfies."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -1,0 +1,226 @@
+"""The HTML fragment a clinic pastes into its website (Wix, WordPress, Squarespace ...).
+
+One root ``<div class="faqp" lang=...>`` holds an inline stylesheet whose every rule is
+scoped under ``.faqp``, the title block, each question as ``<details>``/``<summary>``,
+the disclaimer, an optional script that opens a question named in the URL, and optional
+schema.org FAQPage JSON-LD. Nothing is loaded from elsewhere: images are data: URIs.
+
+Heading levels assume the host page owns the ``<h1>``: the title is an ``<h2>``,
+section headings ``<h3>``, questions ``<h4>`` inside their ``<summary>`` (``<h3>`` for
+questions before the first section), and answer sub-headings are shifted below those.
+
+Safety: Jinja2 autoescapes every template whatever its name; the only strings marked
+safe are the HtmlRenderer's output from the typed model, the shipped CSS and script,
+the brand's CSS values after they are checked, and JSON escaped for a script element.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from publisher.brand import Brand
+from publisher.errors import RenderError
+from publisher.model import IMAGE_TYPES, Block, Document, Section, Table
+from publisher.renderers import Theme
+from publisher.renderers.htmlblocks import HtmlRenderer
+from publisher.renderers.jsonld import faq_page, script_json
+from publisher.resources import templates_dir
+from publisher.text import inline_text
+
+ROOT_CLASS = "faqp"
+TITLE_LEVEL = 2
+# Labels for the review date; other languages get the English label marked lang="en".
+REVIEWED = {
+    "en": "Last reviewed",
+    "es": "Última revisión",
+    "fr": "Dernière révision",
+    "de": "Zuletzt geprüft",
+    "it": "Ultima revisione",
+    "pt": "Última revisão",
+    "nl": "Laatst herzien",
+}
+RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
+# Brand values end up inside <style>, where nothing is escaped: accept only plain shapes.
+COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([0-9.,%/ ]+\)|[a-zA-Z]+)$")
+FONT_NAME = re.compile(r"^\w[\w \-]*$")
+FALLBACK_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+
+class FragmentRenderer(HtmlRenderer):
+    """Answer HTML for the fragment: each table sits in a labelled, scrollable region.
+
+    The region scrolls sideways instead of the page on a narrow phone, and takes
+    keyboard focus so it can be scrolled without a mouse (WCAG 2.1.1).
+    """
+
+    def __init__(self, heading_offset: int, table_label: str):
+        super().__init__(heading_offset=heading_offset)
+        self.table_label = table_label
+        self.tables = 0
+
+    def render_table(self, node: Table) -> str:
+        self.tables += 1
+        # Number the second and later tables so region names stay unique.
+        label = self.table_label if self.tables == 1 else f"{self.table_label} ({self.tables})"
+        wrapper = f'<div class="{ROOT_CLASS}-table" role="region" tabindex="0" aria-label="{escape(label)}">'
+        return f"{wrapper}\n{super().render_table(node)}\n</div>"
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """What the template needs of one question."""
+
+    id: str
+    level: int
+    question: Markup
+    answer: Markup
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """What the template needs of one section (``title`` empty when untitled)."""
+
+    id: str
+    title: Markup
+    entries: tuple[EntryView, ...]
+
+
+def render_html(document: Document, theme: Theme) -> bytes:
+    """The fragment as UTF-8 bytes, ending with a newline."""
+    template = environment().get_template("fragment.html.j2")
+    return template.render(fragment_context(document, theme)).encode("utf-8")
+
+
+def environment() -> Environment:
+    """Jinja2 over ``templates/fragment``, autoescaping every template whatever its name."""
+    return Environment(
+        loader=FileSystemLoader(templates_dir() / "fragment"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def fragment_context(document: Document, theme: Theme) -> dict[str, Any]:
+    """Every value the template uses, with HTML already rendered from the model."""
+    meta = document.meta
+    plain = HtmlRenderer()
+    return {
+        "root_class": ROOT_CLASS,
+        "lang": meta.lang,
+        "dir": "rtl" if primary_language(meta.lang) in RTL_LANGUAGES else "",
+        "css": stylesheet(theme.brand),
+        "logo": logo(theme),
+        "title_level": TITLE_LEVEL,
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "updated": meta.updated.isoformat() if meta.updated else "",
+        "reviewed": reviewed_label(meta.lang),
+        "intro": blocks_html(document.intro, 0, meta.title),
+        "sections": tuple(section_view(section) for section in document.sections),
+        "disclaimer": plain.inlines(meta.disclaimer),
+        "script": Markup(shipped_text("reveal.js", ("</script", "<!--"))) if theme.script else "",
+        "jsonld": Markup(script_json(faq_page(document))) if theme.jsonld else "",
+    }
+
+
+def section_view(section: Section) -> SectionView:
+    """A section with its questions; questions before any section heading sit one level higher."""
+    level = TITLE_LEVEL + 2 if section.title else TITLE_LEVEL + 1
+    plain = HtmlRenderer()
+    entries = tuple(
+        EntryView(
+            entry.id,
+            level,
+            plain.inlines(entry.question),
+            # Answer sub-headings (### and ####) nest under the question's own level.
+            blocks_html(entry.answer, level - 2, inline_text(entry.question)),
+        )
+        for entry in section.entries
+    )
+    return SectionView(section.id, plain.inlines(section.title), entries)
+
+
+def blocks_html(blocks: tuple[Block, ...], heading_offset: int, table_label: str) -> Markup:
+    """Blocks rendered for the fragment; tables are named after ``table_label``."""
+    return FragmentRenderer(heading_offset, table_label).blocks(blocks)
+
+
+def primary_language(lang: str) -> str:
+    """The language subtag of a BCP 47 tag, lower case (``es`` for ``es-MX``)."""
+    return lang.split("-", 1)[0].lower()
+
+
+def reviewed_label(lang: str) -> dict[str, str]:
+    """The "Last reviewed" label in the fragment's language, and its own lang when it differs."""
+    language = primary_language(lang)
+    if language in REVIEWED:
+        return {"text": REVIEWED[language], "lang": ""}
+    return {"text": REVIEWED["en"], "lang": "en"}
+
+
+def stylesheet(brand: Brand) -> Markup:
+    """The brand's custom properties on the root, then the shipped stylesheet."""
+    return Markup(brand_properties(brand) + "\n" + shipped_text("fragment.css", ("</",)))
+
+
+def brand_properties(brand: Brand) -> str:
+    """A ``.faqp`` rule setting the brand's colours and fonts as custom properties."""
+    colours = {
+        "primary": brand.primary,
+        "secondary": brand.secondary,
+        "fg": brand.foreground,
+        "bg": brand.background,
+    }
+    lines = [f"  --{ROOT_CLASS}-{name}: {checked_colour(value)};" for name, value in colours.items()]
+    lines.append(f"  --{ROOT_CLASS}-font: {font_stack(brand.base_font)};")
+    lines.append(f"  --{ROOT_CLASS}-heading-font: {font_stack(brand.headings_font)};")
+    return f".{ROOT_CLASS} {{\n" + "\n".join(lines) + "\n}"
+
+
+def checked_colour(value: str) -> str:
+    """A colour value that cannot break out of its declaration, or RenderError."""
+    if not COLOUR.match(value.strip()):
+        raise RenderError(f"brand colour {value!r} is not a CSS colour such as #1d4f73")
+    return value.strip()
+
+
+def font_stack(name: str) -> str:
+    """The brand font first, then fonts every visitor already has (nothing is downloaded)."""
+    if not name.strip():
+        return FALLBACK_FONTS
+    if not FONT_NAME.match(name.strip()):
+        raise RenderError(f"brand font {name!r} must be a font family name (letters, digits, spaces)")
+    return f'"{name.strip()}", {FALLBACK_FONTS}'
+
+
+def shipped_text(name: str, forbidden: tuple[str, ...]) -> str:
+    """A shipped CSS or script file, checked not to hold text that would end its element early."""
+    text = (templates_dir() / "fragment" / name).read_text(encoding="utf-8").strip()
+    for needle in forbidden:
+        if needle in text.lower():
+            raise RenderError(f"shipped file {name} must not contain {needle!r}")
+    return text
+
+
+def logo(theme: Theme) -> dict[str, str] | None:
+    """The brand logo as a data: URI and its alt text, when asked for and available."""
+    brand = theme.brand
+    if not (theme.logo and brand.logo):
+        return None
+    media_type = IMAGE_TYPES.get(brand.logo.suffix.lower())
+    if media_type is None:
+        raise RenderError(f"logo {brand.logo} must be a PNG, JPEG or SVG file")
+    try:
+        payload = base64.b64encode(brand.logo.read_bytes()).decode("ascii")
+    except OSError as error:
+        raise RenderError(f"cannot read logo {brand.logo}: {error.strerror}") from None
+    return {"src": f"data:{media_type};base64,{payload}", "alt": brand.name or brand.short_name}
