@@ -246,6 +246,14 @@ def test_logo_only_when_asked_for(tmp_path):
     assert image.get("alt") == "Clinic & Co"
 
 
+@pytest.mark.parametrize("source", [CLINIC_FAQ, FEATURES_FAQ, HOSTILE_FAQ])
+def test_no_blank_lines_between_elements(source):
+    # Editors such as WordPress's classic editor turn blank lines into <p> tags; they
+    # leave style, script and pre alone, so blank lines are harmless only inside those.
+    html = re.sub(r"<(style|script|pre)\b.*?</\1>", "", fragment(source), flags=re.DOTALL)
+    assert "\n\n" not in html
+
+
 @pytest.mark.parametrize("source", [CLINIC_FAQ, FEATURES_FAQ])
 def test_nothing_is_loaded_from_elsewhere(source):
     for tag, attrs in start_tags(fragment(source)):
