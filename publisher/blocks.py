@@ -178,6 +178,8 @@ class Converter:
         children = merge_text(self.inline_children(node.children, span))
         line, col = self.locate(_raw_href(href), span)
         if href.startswith("#") and len(href) > 1:
+            # markdown-it percent-encodes non-ASCII; ids are compared (and rendered) as written.
+            href = "#" + _raw_href(href[1:])
             self.internal_links.append((href[1:], line, col))
         elif not href.lower().startswith(LINK_SCHEMES):
             what = f"scheme '{href.split(':')[0]}:'" if SCHEME.match(href) else "relative link"

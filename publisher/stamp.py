@@ -45,8 +45,14 @@ def tool_versions() -> dict[str, str]:
 
 
 def template_files() -> list[Path]:
-    """Every template, stylesheet and font the renderers may read."""
-    return sorted(p for p in templates_dir().rglob("*") if p.is_file())
+    """Every template, stylesheet and font the renderers may read, and our own code.
+
+    The code is included so an edited renderer (in a development checkout, where the
+    version number does not change) rebuilds instead of being skipped.
+    """
+    code = Path(__file__).resolve().parent.rglob("*.py")
+    shipped = (p for p in templates_dir().rglob("*") if p.is_file())
+    return sorted([*code, *shipped])
 
 
 def make_stamp(options_key: str, inputs: Iterable[Path], outputs: dict[Path, bytes]) -> bytes:

@@ -147,3 +147,10 @@ def test_disclaimer_is_inline_markdown():
     document = parse_source(FEATURES_FAQ)
     kinds = [type(n).__name__ for n in document.meta.disclaimer]
     assert kinds == ["Text", "Emph", "Text", "Link", "Text", "Link", "Text"]
+
+
+def test_internal_links_to_non_ascii_ids(tmp_path: Path):
+    text = "---\ntitle: T\n---\n## ¿Dolor ñ?\n\nVer [otra](#otra).\n\n## Otra {#otra}\n\n[x](#dolor-ñ)\n"
+    document = parse(text, tmp_path / "faq.md")
+    link = document.entries[1].answer[0].children[0]
+    assert isinstance(link, Link) and link.href == "#dolor-ñ"
