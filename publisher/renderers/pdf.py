@@ -62,14 +62,22 @@ def html_to_pdf(html: str, roots: Iterable[Path], base_url: Path, created: str |
         try:
             page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
             rendering = page.render(font_config=shipped_fonts_only(), **options)
+            # Stop before drawing: a layout with holes (say, a font that did not load)
+            # is not worth drawing, and drawing it is where WeasyPrint may crash.
+            raise_problems(problems)
             # Fixed dates, never "now": the same input gives the same bytes.
             rendering.metadata.created = rendering.metadata.modified = created
             pdf = rendering.write_pdf(**options)
         except FatalURLFetchingError as error:
             raise RenderError(f"PDF: {error.__cause__ or error}") from None
-    if problems:
-        raise RenderError("PDF: " + "\nPDF: ".join(dict.fromkeys(problems)))
+    raise_problems(problems)
     return pdf
+
+
+def raise_problems(problems: list[str]) -> None:
+    """Fail the build with every distinct WeasyPrint complaint, if there is any."""
+    if problems:
+        raise RenderError("\n".join(f"PDF: {problem}" for problem in dict.fromkeys(problems)))
 
 
 def pdf_identifier(html: str) -> bytes:
@@ -94,10 +102,11 @@ def creation_date(document: Document) -> str | None:
 
 
 def shipped_fonts_only():
-    """A WeasyPrint font configuration that knows no system font, only ``@font-face`` files."""
+    """A WeasyPrint font configuration that knows the shipped fonts and no system font."""
     from weasyprint.text.fonts import FontConfiguration
 
-    # Fontconfig reads FONTCONFIG_FILE when the configuration is created; ours is empty.
+    # Fontconfig reads FONTCONFIG_FILE when a configuration is created; ours lists only
+    # templates/fonts, so even text outside any @font-face rule gets a shipped font.
     saved = os.environ.get("FONTCONFIG_FILE")
     os.environ["FONTCONFIG_FILE"] = str(templates_dir() / "fonts" / "fonts.conf")
     try:

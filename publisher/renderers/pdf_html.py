@@ -88,10 +88,14 @@ def printed_address(link: Link) -> str:
     if href.startswith("mailto:"):
         address = unquote(href[7:].split("?")[0])
         return "" if text == address else address
-    # Readers type addresses without the scheme; the PDF link keeps the full URL.
-    address = re.sub(r"^https?://", "", href)
-    address = address[:-1] if address.endswith("/") and address.count("/") == 1 else address
+    address = bare_url(href)
     return "" if text in (href, address) else address
+
+
+def bare_url(url: str) -> str:
+    """A web address as readers type it: no scheme, no lone trailing slash (the link keeps both)."""
+    address = re.sub(r"^https?://", "", url)
+    return address[:-1] if address.endswith("/") and address.count("/") == 1 else address
 
 
 def css_string(value: str) -> Markup:
@@ -164,7 +168,11 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        css_string=css_string, css_colour=css_colour, font_stack=font_stack, page_counter=page_counter
+        bare_url=bare_url,
+        css_string=css_string,
+        css_colour=css_colour,
+        font_stack=font_stack,
+        page_counter=page_counter,
     )
     return env
 

@@ -1,0 +1,135 @@
+"""The print HTML behind the PDF: golden files, escaping, and the helpers that shape it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CLINIC_FAQ, FEATURES_FAQ, assert_golden
+from markupsafe import Markup
+
+from publisher.brand import Brand
+from publisher.cli import main
+from publisher.errors import RenderError
+from publisher.model import Document, Entry, Link, Meta, Paragraph, Section, Text
+from publisher.parse import parse_source
+from publisher.renderers import Theme
+from publisher.renderers.pdf import render_print_html
+from publisher.renderers.pdf_html import css_colour, css_string, is_short, page_counter, printed_address
+from publisher.renderers.pdf_labels import format_date, labels_for
+from publisher.resources import templates_dir
+
+
+def portable(html: str) -> str:
+    """The print HTML with this checkout's templates URL replaced, so golden files travel."""
+    return html.replace(templates_dir().as_uri(), "TEMPLATES")
+
+
+@pytest.mark.parametrize(
+    "source, golden", [(CLINIC_FAQ, "print/clinic.html"), (FEATURES_FAQ, "print/features.html")]
+)
+def test_print_html_golden(source, golden):
+    assert_golden(golden, portable(render_print_html(parse_source(source), Theme())))
+
+
+def test_letter_paper_changes_only_the_page_size():
+    document = parse_source(CLINIC_FAQ)
+    a4 = render_print_html(document, Theme())
+    letter = render_print_html(document, Theme(paper="letter"))
+    assert a4.replace("size: A4;", "size: letter;") == letter
+
+
+def test_stylesheets_are_real_files():
+    html = render_print_html(parse_source(FEATURES_FAQ), Theme())
+    links = re.findall(r'<link rel="stylesheet" href="file://([^"]+)">', html)
+    assert [Path(link).name for link in links] == ["print.css", "code.css"]
+    assert all(Path(link).is_file() for link in links)
+    # The clinic's FAQ has no code: the monospace font is not even loaded.
+    assert "code.css" not in render_print_html(parse_source(CLINIC_FAQ), Theme())
+
+
+def hostile_document() -> Document:
+    evil = '</style><script>alert("x")</script>'
+    meta = Meta(title=evil, subtitle=evil, url="https://x.example/?a=1&b=<2>", disclaimer=(Text(evil),))
+    entry = Entry("q", (Text(evil),), (Paragraph((Link('https://x.example/"><script>', (Text(evil),)),)),))
+    return Document(meta, (), (Section("s", (Text(evil),), (entry,)),))
+
+
+def test_source_text_is_escaped_everywhere():
+    html = render_print_html(hostile_document(), Theme())
+    assert "<script" not in html
+    assert html.count("</style>") == 1
+    assert "&lt;/style&gt;&lt;script&gt;" in html
+
+
+def test_brand_values_cannot_break_out_of_the_stylesheet():
+    brand = Brand(
+        base_font='X"; } @import url(http://evil.example/x.css); body { x: "', headings_font="</style>"
+    )
+    html = render_print_html(hostile_document(), Theme(brand=brand))
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert "@import" not in style.replace("\\40 import", "")
+    assert '"X\\22 ' in style
+    assert "</" not in style
+    with pytest.raises(RenderError, match="brand colour"):
+        render_print_html(hostile_document(), Theme(brand=Brand(primary="red; } body { display: none")))
+
+
+def test_css_helpers():
+    assert css_string('a "b" \\ </style>') == Markup('"a \\22 b\\22  \\5c  \\3c \\2f style\\3e "')
+    assert css_colour("#1D4F73") == "#1D4F73"
+    assert css_colour("navy") == "navy"
+    assert page_counter("Page {page} of {pages}") == '"Page " counter(page) " of " counter(pages)'
+
+
+@pytest.mark.parametrize(
+    "href, text, shown",
+    [
+        ("https://clinic.example/contact", "https://clinic.example/contact", ""),
+        ("https://clinic.example/", "clinic.example", ""),
+        ("https://clinic.example", "our site", "clinic.example"),
+        ("https://booking.clinic.example/?a=1&b=2", "booking", "booking.clinic.example/?a=1&b=2"),
+        ("mailto:hello@clinic.example", "hello@clinic.example", ""),
+        ("mailto:hello@clinic.example?subject=Hi", "write to us", "hello@clinic.example"),
+        ("tel:+44123456789", "0123 456 789", ""),
+        ("tel:+44123456789", "call us", "+44123456789"),
+        ("#prepare", "how to prepare", ""),
+    ],
+)
+def test_printed_address(href, text, shown):
+    assert printed_address(Link(href, (Text(text),))) == shown
+
+
+def test_short_answers_are_kept_whole():
+    document = parse_source(FEATURES_FAQ)
+    shortness = {entry.id: is_short(entry) for entry in document.entries}
+    assert shortness["what-does-a-session-cost"] is True
+    assert shortness["prepare"] is False
+    assert all(is_short(entry) for entry in parse_source(CLINIC_FAQ).entries)
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", "23 November 2026"),
+        ("en-GB", "23 November 2026"),
+        ("en-US", "November 23, 2026"),
+        ("es", "23 de noviembre de 2026"),
+        ("tlh", "23 November 2026"),
+    ],
+)
+def test_review_date_is_written_out(lang, expected):
+    assert format_date(dt.date(2026, 11, 23), labels_for(lang)) == expected
+
+
+def test_keep_html_writes_the_print_html(tmp_path):
+    result = CliRunner().invoke(
+        main, ["build", str(CLINIC_FAQ), "-f", "pdf", "--keep-html", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "faq.pdf").read_bytes().startswith(b"%PDF-1.7")
+    kept = (tmp_path / "faq.print.html").read_text(encoding="utf-8")
+    assert kept == render_print_html(parse_source(CLINIC_FAQ), Theme())
