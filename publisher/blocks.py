@@ -13,6 +13,7 @@ from pathlib import Path
 from markdown_it.tree import SyntaxTreeNode
 
 from publisher.errors import Problem
+from publisher.imagecheck import image_file_problem
 from publisher.model import (
     IMAGE_TYPES,
     Block,
@@ -211,7 +212,7 @@ class Converter:
             return f"image '{src}' must be a PNG, JPEG or SVG file"
         if not alt:
             return f"image '{src}' has no alt text; describe it in the brackets: ![description]({src})"
-        return None
+        return image_file_problem(target, src)
 
 
 def _raw_href(href: str) -> str:

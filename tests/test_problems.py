@@ -108,6 +108,29 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path):
     assert lines == [3, 6, 10, 10, 10, 12]
 
 
+SVG_CASES = {
+    "script": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "external href": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+    '<image xlink:href="file:///etc/passwd"/></svg>',
+    "handler": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    "entities": '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
+    "broken": "<svg",
+}
+
+
+@pytest.mark.parametrize("case", SVG_CASES, ids=list(SVG_CASES))
+def test_unsafe_or_broken_svg_is_refused(tmp_path: Path, case: str):
+    (tmp_path / "pic.svg").write_text(SVG_CASES[case])
+    found = problems_of(tmp_path, HEAD + "\n## Q?\n\n![a diagram](pic.svg)\n")
+    assert found[0][:2] == (7, 14) and "pic.svg" in found[0][2], found
+
+
+def test_image_with_wrong_contents_is_refused(tmp_path: Path):
+    (tmp_path / "pic.png").write_bytes(b"GIF89a")
+    found = problems_of(tmp_path, HEAD + "\n## Q?\n\n![a photo](pic.png)\n")
+    assert found == [(7, 12, "image 'pic.png' is not a valid PNG file")]
+
+
 def test_symlinked_image_escaping_the_folder_is_refused(tmp_path: Path):
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"\x89PNG\r\n\x1a\n")
