@@ -1,0 +1,172 @@
+"""The Word handout (.docx) that staff email to patients, built with python-docx.
+
+Layout: title, subtitle and "Last reviewed" line; the introduction; a Heading 1
+per section and a Heading 2 per question (bookmarked, so ``#id`` links and Word's
+navigation pane find them); the link to the online FAQ and the disclaimer set apart
+at the end. Header: the title. Footer: "Page X of Y".
+
+Helpers, one job each: word_package (base document, properties, reproducible zip),
+word_styles and word_look (styles), word_numbering (lists), word_page (header,
+footer, paper), word_blocks and word_inlines (content), word_links (URLs, bookmark
+names), word_xml (elements python-docx has no API for), word_labels (wording).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from docx.document import Document as WordDocument
+
+from publisher.model import Document, Entry, Link, Meta, Section, Text
+from publisher.renderers import Theme
+from publisher.renderers.word_blocks import BlockWriter
+from publisher.renderers.word_inlines import WordContext
+from publisher.renderers.word_labels import Labels, labels_for, split_placeholders
+from publisher.renderers.word_links import bookmark_names
+from publisher.renderers.word_look import CODE_FONT, default_styles
+from publisher.renderers.word_numbering import ListNumbering, clear_numbering, numbering_root
+from publisher.renderers.word_package import (
+    build_time,
+    clean_settings,
+    declare_fonts,
+    open_base,
+    save_reproducibly,
+    set_properties,
+)
+from publisher.renderers.word_page import set_up_page, text_width, write_footer, write_header
+from publisher.renderers.word_styles import install_styles, replace_doc_defaults, set_language
+from publisher.renderers.word_xml import add_bookmark, set_keep_lines
+
+
+def render_docx(document: Document, theme: Theme) -> bytes:
+    """The Word handout of ``document`` as .docx bytes (the same input gives the same bytes)."""
+    meta, labels = document.meta, labels_for(document.meta.lang)
+    from_reference = theme.docx_reference is not None
+    word = open_base(theme.docx_reference)
+    section = word.sections[-1]
+    if not from_reference:
+        set_up_page(section, theme.paper)
+    numbering = prepare_numbering(word, from_reference)
+    context = WordContext(
+        part=word.part,
+        styles=prepare_styles(word, theme, meta.lang, numbering, from_reference),
+        bookmarks=bookmark_names(anchors(document)),
+        text_width=text_width(section),
+        source=document.source,
+        shape_ids=itertools.count(first_free_id(word)),
+    )
+    writer = BlockWriter(context, numbering, word.element.body)
+    write_title_block(writer, meta, labels)
+    writer.blocks(document.intro)
+    for part in document.sections:
+        write_section(writer, part)
+    write_closing(writer, meta, labels)
+    write_header(section, meta.title, context.styles["header"], keep_existing=from_reference)
+    write_footer(section, labels, context.styles["footer"], keep_existing=from_reference)
+    clean_settings(word, meta.lang)
+    declare_fonts(word, font_families(theme))
+    when = build_time(meta)
+    set_properties(word, meta, theme.brand.name, when)
+    return save_reproducibly(word, when)
+
+
+def prepare_numbering(word: WordDocument, from_reference: bool) -> ListNumbering:
+    """Our list definitions, added to the reference's numbering or replacing the template's."""
+    root = numbering_root(word.part)
+    if not from_reference:
+        clear_numbering(root)
+    return ListNumbering(root)
+
+
+def prepare_styles(
+    word: WordDocument, theme: Theme, lang: str, numbering: ListNumbering, from_reference: bool
+) -> dict[str, str]:
+    """Install our styles (all of them, or only those the reference lacks); name -> id."""
+    root = word.styles.element
+    brand = theme.brand
+    if not from_reference:
+        replace_doc_defaults(root, brand.base_font, 11)
+    specs = default_styles(brand, numbering.bullet_num, numbering.number_style_num)
+    ids = install_styles(root, specs, replace=not from_reference)
+    set_language(root, lang)
+    return ids
+
+
+def font_families(theme: Theme) -> dict[str, tuple[str, str]]:
+    """Our styles' fonts with their family and a stand-in, for readers without them."""
+    brand = theme.brand
+    return {
+        brand.base_font: ("swiss", "Arial"),
+        brand.headings_font: ("swiss", "Arial"),
+        CODE_FONT: ("modern", "Courier"),
+    }
+
+
+def anchors(document: Document) -> list[tuple[str, str]]:
+    """Every bookmark target in document order: sections (``s_``) and questions (``q_``)."""
+    found = []
+    for section in document.sections:
+        if section.title:
+            found.append(("s_", section.id))
+        found.extend(("q_", entry.id) for entry in section.entries)
+    return found
+
+
+def first_free_id(word: WordDocument) -> int:
+    """The first drawing id no part of the base document uses (a reference's logo has one)."""
+    used = [0]
+    for part in word.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is not None:
+            used.extend(int(v) for v in element.xpath("//@id") if v.isdigit())
+    return max(used) + 1
+
+
+def write_title_block(writer: BlockWriter, meta: Meta, labels: Labels) -> None:
+    """Title, subtitle and the "Last reviewed" line."""
+    writer.styled_paragraph("Title", (Text(meta.title),))
+    if meta.subtitle:
+        writer.styled_paragraph("Subtitle", (Text(meta.subtitle),))
+    if meta.updated is not None:
+        writer.styled_paragraph("Date", (Text(labels.reviewed_on(meta.updated)),))
+
+
+def write_section(writer: BlockWriter, section: Section) -> None:
+    """A bookmarked Heading 1 (when the section has a title), then its questions."""
+    if section.title:
+        heading = writer.styled_paragraph("heading 1", section.title)
+        bookmark(writer, heading, section.id)
+    for entry in section.entries:
+        write_entry(writer, entry)
+
+
+def write_entry(writer: BlockWriter, entry: Entry) -> None:
+    """The question as a bookmarked Heading 2, then its answer, kept together."""
+    heading = writer.styled_paragraph("heading 2", entry.question)
+    bookmark(writer, heading, entry.id)
+    writer.blocks(entry.answer)
+    # Heading 2 keeps with the next paragraph (its style); keeping that paragraph's
+    # lines together stops a question from ending a page with one line of answer.
+    first = heading.getnext()
+    if first is not None and first.tag == heading.tag:
+        set_keep_lines(first)
+
+
+def bookmark(writer: BlockWriter, heading, anchor_id: str) -> None:
+    """Place the bookmark of ``anchor_id`` around a heading's text."""
+    context = writer.context
+    add_bookmark(heading, next(context.bookmark_ids), context.bookmarks[anchor_id])
+
+
+def write_closing(writer: BlockWriter, meta: Meta, labels: Labels) -> None:
+    """Where the FAQ lives online and the disclaimer, set apart in the Disclaimer style."""
+    if meta.url:
+        inlines = []
+        for piece in split_placeholders(labels.online, "url"):
+            if piece == "{url}":
+                inlines.append(Link(meta.url, (Text(meta.url),)))
+            elif piece:
+                inlines.append(Text(piece))
+        writer.styled_paragraph("Disclaimer", tuple(inlines))
+    if meta.disclaimer:
+        writer.styled_paragraph("Disclaimer", meta.disclaimer)

@@ -1,0 +1,142 @@
+"""Blocks of the model as Word paragraphs and tables, each in a named style.
+
+One method per block type, as the HTML renderer has. ``depth`` is the nesting
+level a list met here would get: 0 at the top, one more inside each list item.
+"""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from publisher.model import Block, CodeBlock, Heading, Inline, List, Paragraph, Quote, Table, TableCell
+from publisher.renderers.word_inlines import InlineWriter, WordContext
+from publisher.renderers.word_numbering import ListNumbering, add_num_pr
+from publisher.renderers.word_styles import HEADINGS, level_name
+from publisher.renderers.word_xml import make, paragraph, run
+
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+# python-docx's new tables enable first-column formatting too (tblLook 04A0); we
+# want only the header row: firstRow (0x0020) + noVBand (0x0400).
+TABLE_LOOK = {"firstRow": "1", "lastRow": "0", "firstColumn": "0", "lastColumn": "0", "noHBand": "0"}
+TABLE_LOOK.update({"noVBand": "1", "val": "0420"})
+
+
+class BlockWriter:
+    """Appends the paragraphs and tables of model blocks to a story (the body, a cell)."""
+
+    def __init__(self, context: WordContext, numbering: ListNumbering, container: BaseOxmlElement):
+        self.context = context
+        self.numbering = numbering
+        self.inlines = InlineWriter(context)
+        self._container = container
+        # The body ends with its section properties: content goes before them.
+        self._before = container.find(qn("w:sectPr"))
+        self._quote_depth = 0
+
+    # --- entry points ---------------------------------------------------
+
+    def blocks(self, blocks: tuple[Block, ...], depth: int = 0) -> None:
+        """Append every block, in order."""
+        for block in blocks:
+            self.block(block, depth)
+
+    def block(self, block: Block, depth: int = 0) -> None:
+        """Append one block, dispatched on its type."""
+        if isinstance(block, Paragraph):
+            self.styled_paragraph(self._body_style(depth), block.children)
+        elif isinstance(block, Heading):
+            self.styled_paragraph(HEADINGS.get(block.level, HEADINGS[4]), block.children)
+        elif isinstance(block, List):
+            self.list(block, depth)
+        elif isinstance(block, Quote):
+            self.quote(block, depth)
+        elif isinstance(block, CodeBlock):
+            self.code(block)
+        elif isinstance(block, Table):
+            self.table(block)
+        else:
+            raise TypeError(f"unknown block {block!r}")
+
+    def styled_paragraph(self, style: str, inlines: tuple[Inline, ...] = ()) -> CT_P:
+        """Append a paragraph in style ``style`` (a name) holding ``inlines``."""
+        p = paragraph(self.context.styles[style])
+        self.inlines.write(p, inlines)
+        self.append(p)
+        return p
+
+    def append(self, element: BaseOxmlElement) -> None:
+        """Append a ``w:p`` or ``w:tbl`` to the story."""
+        if self._before is None:
+            self._container.append(element)
+        else:
+            self._before.addprevious(element)
+
+    # --- blocks ---------------------------------------------------------
+
+    def _body_style(self, depth: int) -> str:
+        if self._quote_depth:
+            return "Quote"
+        # A paragraph inside a list item, after its first, lines up with the item's text.
+        return level_name("List Continue", depth - 1) if depth else "Normal"
+
+    def list(self, node: List, depth: int) -> None:
+        """Numbered or bulleted paragraphs on a numbering instance of this list's own."""
+        num_id = self.numbering.num_for(node.ordered, depth, node.start)
+        style = level_name("List Number" if node.ordered else "List Bullet", depth)
+        for item in node.items:
+            first, rest = item.children[:1], item.children[1:]
+            if first and isinstance(first[0], Paragraph):
+                p = self.styled_paragraph(style, first[0].children)
+            else:
+                # An item that opens with a list or code still shows its number.
+                p, rest = self.styled_paragraph(style), item.children
+            add_num_pr(p, num_id, depth)
+            self.blocks(rest, depth + 1)
+
+    def quote(self, node: Quote, depth: int) -> None:
+        """The quote's paragraphs in the Quote style."""
+        self._quote_depth += 1
+        try:
+            self.blocks(node.children, depth)
+        finally:
+            self._quote_depth -= 1
+
+    def code(self, node: CodeBlock) -> None:
+        """One Source Code paragraph; its lines are kept apart by line breaks."""
+        p = paragraph(self.context.styles["Source Code"])
+        p.append(run(node.text.rstrip("\n")))
+        self.append(p)
+
+    def table(self, node: Table) -> None:
+        """A table in the Table style whose header row repeats on every page."""
+        rows = (node.header, *node.rows)
+        tbl = CT_Tbl.new_tbl(len(rows), len(node.header), self.context.text_width)
+        tbl.tblStyle_val = self.context.styles["Table"]
+        look = tbl.tblPr.find(qn("w:tblLook"))
+        for key, value in TABLE_LOOK.items():
+            look.set(qn("w:" + key), value)
+        for index, (tr, cells) in enumerate(zip(tbl.tr_lst, rows, strict=True)):
+            row_properties = tr.get_or_add_trPr()
+            row_properties.append(make("w:cantSplit"))
+            if index == 0:
+                row_properties.append(make("w:tblHeader"))
+            for tc, cell in zip(tr.tc_lst, cells, strict=True):
+                self.cell(tc.p_lst[0], cell)
+        self.append(tbl)
+
+    def cell(self, p: CT_P, cell: TableCell) -> None:
+        """Fill a cell's paragraph: the Compact style, the column's alignment, the inlines."""
+        properties = p.get_or_add_pPr()
+        properties.style = self.context.styles["Compact"]
+        if cell.align in ALIGN:
+            # Alignment is part of the table's content (numbers right-aligned), not a look.
+            properties.jc_val = ALIGN[cell.align]
+        self.inlines.write(p, cell.children)

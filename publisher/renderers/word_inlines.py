@@ -1,0 +1,144 @@
+"""Inlines of the model as Word runs: text, character styles, links, pictures.
+
+Emphasis, strong, code and links are character styles (Emphasis, Strong, Verbatim
+Char, Hyperlink), so staff can restyle them all at once. A run has one character
+style; when marks nest (strong text inside a link) the outer one keeps the style
+and the inner one is added as bold or italic.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.shape import CT_Inline
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.document import DocumentPart
+from docx.shared import Emu
+
+from publisher.errors import RenderError, display_path
+from publisher.model import Break, Code, Emph, Image, Inline, Link, Strong, Text
+from publisher.renderers.word_links import encode_url
+from publisher.renderers.word_xml import break_run, hyperlink, run
+
+
+@dataclass
+class WordContext:
+    """What every writer of one handout shares: the document part, style ids and counters."""
+
+    part: DocumentPart
+    styles: dict[str, str]
+    """Style name -> the id to use in this document."""
+    bookmarks: dict[str, str]
+    """Question and section id -> bookmark name."""
+    text_width: int
+    """Width between the margins in EMU: the widest a picture may be."""
+    source: Path
+    """The source file, for error messages."""
+    shape_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    """Drawing ids (``wp:docPr/@id``), unique across the document."""
+    bookmark_ids: itertools.count = field(default_factory=itertools.count)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """The marks around an inline: each adds a character style or bold/italic."""
+
+    strong: bool = False
+    emph: bool = False
+    code: bool = False
+    link: bool = False
+
+
+class InlineWriter:
+    """Appends runs, hyperlinks and pictures for model inlines to a paragraph element."""
+
+    def __init__(self, context: WordContext):
+        self.context = context
+
+    def write(self, parent: BaseOxmlElement, inlines: tuple[Inline, ...], marks: Marks = Marks()) -> None:
+        """Append the runs of ``inlines`` to ``parent`` (a ``w:p`` or ``w:hyperlink``)."""
+        for node in inlines:
+            self.write_one(parent, node, marks)
+
+    def write_one(self, parent: BaseOxmlElement, node: Inline, marks: Marks) -> None:
+        """Append the runs of one inline, dispatched on its type."""
+        if isinstance(node, Text):
+            parent.append(self.text_run(node.text, marks))
+        elif isinstance(node, Code):
+            parent.append(self.text_run(node.text, replace(marks, code=True)))
+        elif isinstance(node, Break):
+            parent.append(break_run())
+        elif isinstance(node, Strong):
+            self.write(parent, node.children, replace(marks, strong=True))
+        elif isinstance(node, Emph):
+            self.write(parent, node.children, replace(marks, emph=True))
+        elif isinstance(node, Link):
+            self.write_link(parent, node, marks)
+        elif isinstance(node, Image):
+            parent.append(self.picture_run(node))
+        else:
+            raise TypeError(f"unknown inline {node!r}")
+
+    def text_run(self, text: str, marks: Marks) -> BaseOxmlElement:
+        """A run of ``text`` with the character style (and bold/italic) its marks call for."""
+        if marks.link:
+            style = "Hyperlink"
+        elif marks.code:
+            style = "Verbatim Char"
+        elif marks.strong:
+            style = "Strong"
+        elif marks.emph:
+            style = "Emphasis"
+        else:
+            return run(text)
+        bold = marks.strong and style != "Strong"
+        italic = marks.emph and style != "Emphasis"
+        return run(text, self.context.styles[style], bold=bold, italic=italic)
+
+    def write_link(self, parent: BaseOxmlElement, node: Link, marks: Marks) -> None:
+        """A clickable link: to a bookmark for ``#id``, else through a hyperlink relationship."""
+        if node.internal:
+            name = self.context.bookmarks.get(node.href[1:])
+            if name is None:
+                raise RenderError(f"{display_path(self.context.source)}: link to unknown id {node.href!r}")
+            link = hyperlink(anchor=name, tooltip=node.title)
+        else:
+            r_id = self.context.part.relate_to(encode_url(node.href), RT.HYPERLINK, is_external=True)
+            link = hyperlink(r_id=r_id, tooltip=node.title)
+        parent.append(link)
+        self.write(link, node.children, replace(marks, link=True))
+
+    def picture_run(self, image: Image) -> BaseOxmlElement:
+        """A run holding the picture, at most as wide as the text, described by its alt text."""
+        if image.media_type == "image/svg+xml":
+            raise RenderError(
+                f"{display_path(image.path)}: SVG images cannot go into the Word handout yet; "
+                "use a PNG or JPEG version of this image"
+            )
+        try:
+            r_id, picture = self.context.part.get_or_add_image(str(image.path))
+        except (OSError, UnrecognizedImageError) as error:
+            raise RenderError(f"{display_path(image.path)}: cannot read image: {error}") from None
+        width, height = fit_width(picture.width, picture.height, self.context.text_width)
+        inline = CT_Inline.new_pic_inline(next(self.context.shape_ids), r_id, picture.filename, width, height)
+        # Screen readers and Word's "Alt Text" pane read the description.
+        inline.docPr.set("descr", image.alt)
+        if image.title:
+            inline.docPr.set("title", image.title)
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        r = OxmlElement("w:r")
+        r.append(drawing)
+        return r
+
+
+def fit_width(width: int, height: int, limit: int) -> tuple[Emu, Emu]:
+    """The picture's natural size, scaled down (never up) to ``limit`` wide."""
+    if width <= limit:
+        return Emu(width), Emu(height)
+    return Emu(limit), Emu(round(height * limit / width))

@@ -1,0 +1,224 @@
+"""Our default look for the Word handout, as style definitions in the brand's colours and fonts.
+
+Sizes follow the PDF leaflet's scale: 11 pt body, headings from 16 pt down, generous
+spacing for patients reading on paper or a phone. A clinic's reference document
+replaces any of these by defining a style of the same name.
+"""
+
+from __future__ import annotations
+
+from publisher.brand import Brand
+from publisher.renderers.word_numbering import LIST_INDENT
+from publisher.renderers.word_styles import (
+    BOLD,
+    HEADINGS,
+    ITALIC,
+    KEEP,
+    LIST_LEVELS,
+    StyleSpec,
+    border,
+    color,
+    font,
+    level_name,
+    ppr,
+    rpr,
+    shade,
+    size,
+    spacing,
+    tint,
+    word_colour,
+)
+
+BODY_POINTS = 11
+CODE_FONT = "Courier New"
+"""Monospace font every Word, LibreOffice and phone viewer has (or maps to its twin)."""
+CONTEXTUAL = "<w:contextualSpacing/>"
+"""No space between paragraphs of the same style (the closing block reads as one)."""
+NO_PROOF = "<w:noProof/>"
+"""Spell-checking code only draws red lines under it."""
+
+
+def default_styles(brand: Brand, bullet_num: int, number_num: int) -> list[StyleSpec]:
+    """Every style the handout uses, in the brand's colours and fonts.
+
+    ``bullet_num`` and ``number_num`` are the numbering instances the List Bullet and
+    List Number styles point at, so a list started by hand in Word numbers itself.
+    """
+    primary, secondary = word_colour(brand.primary), word_colour(brand.secondary)
+    foreground = word_colour(brand.foreground)
+    return [
+        *base_styles(brand.base_font, foreground),
+        *title_styles(brand.headings_font, primary, secondary),
+        *heading_styles(brand.headings_font, primary),
+        *list_styles(bullet_num, number_num),
+        *block_styles(primary, secondary),
+        *character_styles(primary),
+        table_style(primary, secondary),
+    ]
+
+
+def base_styles(base_font: str, foreground: str) -> list[StyleSpec]:
+    """The defaults every document needs (Normal, and the defaults of each style type)."""
+    body = ppr(spacing(0, 140, 276)) + rpr(font(base_font), color(foreground), size(BODY_POINTS))
+    cell_margins = "".join(
+        f'<w:{side} w:w="{width}" w:type="dxa"/>'
+        for side, width in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108))
+    )
+    return [
+        StyleSpec("paragraph", "Normal", "Normal", based_on="", properties=body, default=True, quick=True),
+        StyleSpec("character", "Default Paragraph Font", "DefaultParagraphFont", based_on="", default=True),
+        StyleSpec(
+            "table",
+            "Normal Table",
+            "TableNormal",
+            based_on="",
+            default=True,
+            properties=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>{cell_margins}'
+            "</w:tblCellMar></w:tblPr>",
+        ),
+        StyleSpec("numbering", "No List", "NoList", based_on="", default=True),
+    ]
+
+
+def title_styles(headings_font: str, primary: str, secondary: str) -> list[StyleSpec]:
+    """Title, Subtitle and Date (the "Last reviewed" line) at the top of the handout."""
+    quiet = rpr(color(secondary), size(10))
+    return [
+        StyleSpec(
+            "paragraph",
+            "Title",
+            "Title",
+            next="Normal",
+            quick=True,
+            properties=ppr(KEEP, spacing(0, 80)) + rpr(font(headings_font), BOLD, color(primary), size(24)),
+        ),
+        StyleSpec(
+            "paragraph",
+            "Subtitle",
+            "Subtitle",
+            next="Normal",
+            quick=True,
+            properties=ppr(KEEP, spacing(0, 80)) + rpr(font(headings_font), color(secondary), size(14)),
+        ),
+        StyleSpec("paragraph", "Date", "Date", next="Normal", properties=ppr(spacing(0, 320)) + quiet),
+        StyleSpec("paragraph", "header", "Header", properties=ppr(spacing(0, 0)) + quiet),
+        StyleSpec(
+            "paragraph", "footer", "Footer", properties=ppr(spacing(0, 0), '<w:jc w:val="center"/>') + quiet
+        ),
+    ]
+
+
+def heading_styles(headings_font: str, primary: str) -> list[StyleSpec]:
+    """Heading 1 (sections), Heading 2 (questions), Heading 3 and 4 (inside answers)."""
+    sizes = {1: 16, 2: 13, 3: 12, 4: 11}
+    before = {1: 400, 2: 280, 3: 200, 4: 160}
+    specs = []
+    for level, name in HEADINGS.items():
+        rule = f"<w:pBdr>{border('bottom', primary, 8, 4)}</w:pBdr>" if level == 1 else ""
+        paragraph = ppr(KEEP, rule, spacing(before[level], 80), f'<w:outlineLvl w:val="{level - 1}"/>')
+        run = rpr(font(headings_font), BOLD, ITALIC if level == 4 else "", color(primary), size(sizes[level]))
+        specs.append(
+            StyleSpec(
+                "paragraph", name, f"Heading{level}", next="Normal", quick=True, properties=paragraph + run
+            )
+        )
+    return specs
+
+
+def list_styles(bullet_num: int, number_num: int) -> list[StyleSpec]:
+    """List Bullet, List Number and List Continue, five levels each, on our numbering."""
+    specs = []
+    for level in range(LIST_LEVELS):
+        left = LIST_INDENT * (level + 1)
+        hanging = f'<w:ind w:left="{left}" w:hanging="{LIST_INDENT}"/>'
+        for base, num in (("List Bullet", bullet_num), ("List Number", number_num)):
+            numbered = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
+            name = level_name(base, level)
+            properties = ppr(numbered, spacing(0, 60), hanging)
+            specs.append(StyleSpec("paragraph", name, name.replace(" ", ""), properties=properties))
+        name = level_name("List Continue", level)
+        properties = ppr(spacing(0, 60), f'<w:ind w:left="{left}"/>')
+        specs.append(StyleSpec("paragraph", name, name.replace(" ", ""), properties=properties))
+    return specs
+
+
+def block_styles(primary: str, secondary: str) -> list[StyleSpec]:
+    """Quote, Source Code, Compact (table cells) and the Disclaimer set apart at the end."""
+    quote_bar = f"<w:pBdr>{border('left', primary, 18, 8)}</w:pBdr>"
+    closing_rule = f"<w:pBdr>{border('top', secondary, 4, 6)}</w:pBdr>"
+    return [
+        StyleSpec(
+            "paragraph",
+            "Quote",
+            "Quote",
+            quick=True,
+            properties=ppr(quote_bar, spacing(120, 120), '<w:ind w:left="360" w:right="360"/>')
+            + rpr(ITALIC, color(secondary)),
+        ),
+        StyleSpec(
+            "paragraph",
+            "Source Code",
+            "SourceCode",
+            builtin=False,
+            properties=ppr(shade("F3F4F6"), spacing(60, 140, 240)) + rpr(font(CODE_FONT), NO_PROOF, size(10)),
+        ),
+        StyleSpec("paragraph", "Compact", "Compact", builtin=False, properties=ppr(spacing(40, 40))),
+        StyleSpec(
+            "paragraph",
+            "Disclaimer",
+            "Disclaimer",
+            builtin=False,
+            quick=True,
+            properties=ppr(
+                "<w:keepLines/>", closing_rule, shade(tint(primary, 0.08)), spacing(360, 120), CONTEXTUAL
+            )
+            + rpr(size(10)),
+        ),
+    ]
+
+
+def character_styles(primary: str) -> list[StyleSpec]:
+    """Hyperlink, Verbatim Char (inline code), Strong and Emphasis."""
+    return [
+        StyleSpec(
+            "character",
+            "Hyperlink",
+            "Hyperlink",
+            based_on="Default Paragraph Font",
+            properties=rpr(color(primary), '<w:u w:val="single"/>'),
+        ),
+        StyleSpec(
+            "character",
+            "Verbatim Char",
+            "VerbatimChar",
+            based_on="Default Paragraph Font",
+            builtin=False,
+            properties=rpr(font(CODE_FONT), NO_PROOF),
+        ),
+        StyleSpec("character", "Strong", "Strong", based_on="Default Paragraph Font", properties=rpr(BOLD)),
+        StyleSpec(
+            "character", "Emphasis", "Emphasis", based_on="Default Paragraph Font", properties=rpr(ITALIC)
+        ),
+    ]
+
+
+def table_style(primary: str, secondary: str) -> StyleSpec:
+    """Thin grey rules, and a tinted bold header row (the row itself repeats on each page)."""
+    rule = tint(secondary, 0.45)
+    borders = "".join(
+        border(side, rule, 4, 0) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    margins = "".join(
+        f'<w:{side} w:w="{width}" w:type="dxa"/>'
+        for side, width in (("top", 40), ("left", 108), ("bottom", 40), ("right", 108))
+    )
+    header = (
+        f'<w:tblStylePr w:type="firstRow">{rpr(BOLD)}'
+        f"<w:tcPr>{shade(tint(primary, 0.15))}</w:tcPr></w:tblStylePr>"
+    )
+    properties = (
+        f"<w:tblPr><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>"
+    )
+    return StyleSpec(
+        "table", "Table", "Table", based_on="Normal Table", builtin=False, properties=properties + header
+    )
