@@ -70,6 +70,8 @@ def open_base(reference: Path | None) -> WordDocument:
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as error:
         raise RenderError(f"{display_path(reference)}: not a Word document (.docx): {error}") from None
     clear_body(document)
+    # A picture of the reference's first page would misrepresent the handout.
+    drop_relationships(document.part.package.rels, (RT.THUMBNAIL,))
     return document
 
 
