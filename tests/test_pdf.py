@@ -15,7 +15,8 @@ from publisher.errors import RenderError
 from publisher.model import Link, Paragraph
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.pdf import render_pdf
+from publisher.renderers.pdf import lay_out, render_pdf, render_print_html
+from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 
 EPOCH = "1763856000"  # 2025-11-23, as conftest pins it
@@ -183,6 +184,66 @@ def test_body_text_is_at_least_12_pt(clinic):
 
 
 # --- structure -----------------------------------------------------------------
+
+
+def long_faq(tmp_path):
+    """A FAQ long enough to break across many columns and pages, with long and short answers.
+
+    The lengths are chosen so that with ``break-after: auto`` on questions (WeasyPrint's
+    own default is ``avoid``) a question does end up alone at the foot of a column.
+    """
+    sentence = "Pigment is placed in the upper dermis with a fine needle, dot by dot, to match the hair. "
+    lines = ["---", "title: Long FAQ", "---", ""]
+    for number in range(1, 31):
+        if number % 8 == 1:
+            lines += [f"# Part {number // 8 + 1}", ""]
+        lines += [f"## Question {number}: how does step {number} of the treatment work?", ""]
+        if number % 3 == 0:
+            lines += [sentence * (3 + number * 4 % 5), "", "- first point\n- second point\n- third point"]
+            lines += ["", sentence * 4, ""]
+        else:
+            lines += [sentence, ""]
+    source = tmp_path / "long.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    return source
+
+
+def boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from boxes(child)
+
+
+def line_count(box) -> int:
+    return sum(1 for b in boxes(box) if type(b).__name__ == "LineBox")
+
+
+def paragraph_fragments(box, found: dict[int, list[int]]) -> None:
+    """Line counts of each piece of every paragraph and list item, keyed by element."""
+    if box.element_tag in ("p", "li") and type(box).__name__ == "BlockBox":
+        found.setdefault(id(box.element), []).append(line_count(box))
+        return  # a list item's own inner boxes are not pieces of it
+    for child in getattr(box, "children", ()):
+        paragraph_fragments(child, found)
+
+
+def test_questions_stay_with_their_answers_and_no_line_is_stranded(tmp_path):
+    source = long_faq(tmp_path)
+    html = render_print_html(parse_source(source), Theme())
+    pages = lay_out(html, [templates_dir(), tmp_path], base_url=tmp_path).pages
+    assert len(pages) >= 3
+    fragments: dict[int, list[int]] = {}
+    for page in pages:
+        paragraph_fragments(page._page_box, fragments)
+        for box in boxes(page._page_box):
+            if box.element_tag == "article":
+                tags = [child.element_tag for child in box.children]
+                if "h3" in tags:
+                    answer = box.children[tags.index("h3") + 1 :]
+                    assert answer and line_count(answer[0]) >= 1, "question alone at the foot of a column"
+    split = [counts for counts in fragments.values() if len(counts) > 1]
+    assert split, "the fixture should split some paragraphs"
+    assert all(min(counts) >= 2 for counts in split), split
 
 
 @pytest.mark.parametrize("source", [CLINIC_FAQ, FEATURES_FAQ], ids=["clinic", "features"])

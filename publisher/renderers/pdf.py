@@ -51,17 +51,12 @@ def html_to_pdf(html: str, roots: Iterable[Path], base_url: Path, created: str |
     Raises RenderError naming the URL when a resource is refused, and listing
     WeasyPrint's complaints when it reports any (a missing image, an unknown glyph).
     """
-    import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
-    from publisher.renderers.pdf_fetcher import LocalFetcher
-
-    fetcher = LocalFetcher(roots)
     options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": pdf_identifier(html)}
     with collected_warnings() as problems:
         try:
-            page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
-            rendering = page.render(font_config=shipped_fonts_only(), **options)
+            rendering = lay_out(html, roots, base_url, **options)
             # Stop before drawing: a layout with holes (say, a font that did not load)
             # is not worth drawing, and drawing it is where WeasyPrint may crash.
             raise_problems(problems)
@@ -72,6 +67,16 @@ def html_to_pdf(html: str, roots: Iterable[Path], base_url: Path, created: str |
             raise RenderError(f"PDF: {error.__cause__ or error}") from None
     raise_problems(problems)
     return pdf
+
+
+def lay_out(html: str, roots: Iterable[Path], base_url: Path, **options):
+    """WeasyPrint's pages for print HTML, fetched through our fetcher with only shipped fonts."""
+    import weasyprint
+
+    from publisher.renderers.pdf_fetcher import LocalFetcher
+
+    page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=LocalFetcher(roots))
+    return page.render(font_config=shipped_fonts_only(), **options)
 
 
 def raise_problems(problems: list[str]) -> None:

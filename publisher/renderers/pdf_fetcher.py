@@ -9,7 +9,6 @@ refuses everything but files inside the given folders (after resolving symlinks 
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Iterable
 from pathlib import Path
 from urllib import request
@@ -17,9 +16,20 @@ from urllib.parse import urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-# Fonts and our templates must be served with a type WeasyPrint accepts: it checks
-# that stylesheets are text/css, and guess_type() may not know every font suffix.
-EXTRA_TYPES = {".otf": "font/otf", ".ttf": "font/ttf", ".woff": "font/woff", ".woff2": "font/woff2"}
+# WeasyPrint insists that stylesheets are text/css. A fixed table rather than the
+# mimetypes module: the same answer on every machine, and no /etc/mime.types to read.
+MEDIA_TYPES = {
+    ".css": "text/css",
+    ".otf": "font/otf",
+    ".ttf": "font/ttf",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+}
 
 
 class RefusedURL(ValueError):
@@ -62,8 +72,7 @@ class LocalFetcher(URLFetcher):
     def fetch_file(self, url: str) -> URLFetcherResponse:
         """Read a local file when it resolves to a place inside one of the allowed folders."""
         path = self.allowed_path(url)
-        media_type = EXTRA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
-        headers = {"Content-Type": media_type or "application/octet-stream"}
+        headers = {"Content-Type": MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")}
         try:
             body = path.read_bytes()
         except OSError as error:
