@@ -64,7 +64,7 @@ def html_to_pdf(html: str, roots: Iterable[Path], base_url: Path, created: str |
             rendering.metadata.created = rendering.metadata.modified = created
             pdf = rendering.write_pdf(**options)
         except FatalURLFetchingError as error:
-            raise RenderError(f"PDF: {error.__cause__ or error}") from None
+            raise RenderError(str(error.__cause__ or error)) from None
     raise_problems(problems)
     return pdf
 
@@ -81,8 +81,20 @@ def lay_out(html: str, roots: Iterable[Path], base_url: Path, **options):
 
 def raise_problems(problems: list[str]) -> None:
     """Fail the build with every distinct WeasyPrint complaint, if there is any."""
-    if problems:
-        raise RenderError("\n".join(f"PDF: {problem}" for problem in dict.fromkeys(problems)))
+    if not problems:
+        return
+    found = list(dict.fromkeys(explain(problem) for problem in problems))
+    if len(found) == 1:
+        raise RenderError(found[0])
+    raise RenderError(f"{len(found)} problems:\n" + "\n".join(f"  {problem}" for problem in found))
+
+
+def explain(problem: str) -> str:
+    """WeasyPrint's message in words a clinic's staff can act on, where we know better ones."""
+    missing = re.match(r'\.notdef glyph rendered for Unicode string unsupported by fonts: (.+)$', problem)
+    if missing:
+        return f"no shipped font can draw {missing.group(1)}; remove or replace the character"
+    return problem
 
 
 def pdf_identifier(html: str) -> bytes:
