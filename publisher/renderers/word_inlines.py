@@ -14,7 +14,6 @@ from pathlib import Path
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.shape import CT_Inline
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
@@ -23,7 +22,7 @@ from docx.shared import Emu
 from publisher.errors import RenderError, display_path
 from publisher.model import Break, Code, Emph, Image, Inline, Link, Strong, Text
 from publisher.renderers.word_links import encode_url
-from publisher.renderers.word_xml import break_run, hyperlink, run
+from publisher.renderers.word_xml import break_run, element, hyperlink, run
 
 
 @dataclass
@@ -130,9 +129,9 @@ class InlineWriter:
         inline.docPr.set("descr", image.alt)
         if image.title:
             inline.docPr.set("title", image.title)
-        drawing = OxmlElement("w:drawing")
+        drawing = element("w:drawing")
         drawing.append(inline)
-        r = OxmlElement("w:r")
+        r = element("w:r")
         r.append(drawing)
         return r
 

@@ -20,7 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
 
-from publisher.renderers.word_xml import attr, fragment, make
+from publisher.renderers.word_xml import PPR_ORDER, attr, fragment, insert_in_order, make
 
 LEVELS = 9
 LIST_INDENT = 432
@@ -127,6 +127,7 @@ def level_xml(kind: str, level: int) -> str:
 
 def add_num_pr(p: BaseOxmlElement, num_id: int, level: int) -> None:
     """Number paragraph ``p`` with list ``num_id`` at nesting ``level``."""
-    num_pr = p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = min(level, LEVELS - 1)
-    num_pr.get_or_add_numId().val = num_id
+    num_pr = make("w:numPr")
+    num_pr.append(make("w:ilvl", val=str(min(level, LEVELS - 1))))
+    num_pr.append(make("w:numId", val=str(num_id)))
+    insert_in_order(p.get_or_add_pPr(), num_pr, PPR_ORDER)
