@@ -15,6 +15,7 @@ from publisher.errors import RenderError
 
 Image = pytest.importorskip("PIL.Image")
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
 EMU_PER_MM = 36_000
 
 
@@ -53,6 +54,14 @@ def test_pictures_carry_their_alt_text(pictures):
         ("A thinning crown", "Before"),
         ("The same crown", None),
     ]
+
+
+def test_picture_properties_repeat_the_description_and_leave_no_gap(pictures):
+    for drawing in drawings(pictures):
+        (picture,) = drawing.iter(f"{PIC}cNvPr")
+        assert picture.get("descr") == drawing.find(f"{WP}docPr").get("descr")
+        assert picture.get("id") == drawing.find(f"{WP}docPr").get("id")
+        assert [drawing.get(side) for side in ("distT", "distB", "distL", "distR")] == ["0"] * 4
 
 
 def test_wide_picture_is_scaled_to_the_text_width(pictures):

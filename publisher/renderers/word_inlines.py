@@ -24,6 +24,8 @@ from publisher.model import Break, Code, Emph, Image, Inline, Link, Strong, Text
 from publisher.renderers.word_links import encode_url
 from publisher.renderers.word_xml import break_run, element, hyperlink, run
 
+PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+
 
 @dataclass
 class WordContext:
@@ -124,11 +126,17 @@ class InlineWriter:
         except (OSError, UnrecognizedImageError) as error:
             raise RenderError(f"{display_path(image.path)}: cannot read image: {error}") from None
         width, height = fit_width(picture.width, picture.height, self.context.text_width)
-        inline = CT_Inline.new_pic_inline(next(self.context.shape_ids), r_id, picture.filename, width, height)
+        shape_id = next(self.context.shape_ids)
+        inline = CT_Inline.new_pic_inline(shape_id, r_id, picture.filename, width, height)
+        # No gap around the picture: LibreOffice otherwise adds its own default wrap distances.
+        for side in ("distT", "distB", "distL", "distR"):
+            inline.set(side, "0")
         # Screen readers and Word's "Alt Text" pane read the description.
-        inline.docPr.set("descr", image.alt)
-        if image.title:
-            inline.docPr.set("title", image.title)
+        for properties in (inline.docPr, inline.find(f".//{PIC}cNvPr")):
+            properties.set("descr", image.alt)
+            if image.title:
+                properties.set("title", image.title)
+        inline.find(f".//{PIC}cNvPr").set("id", str(shape_id))
         drawing = element("w:drawing")
         drawing.append(inline)
         r = element("w:r")
