@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 
 from docx.document import Document as WordDocument
+from docx.oxml.text.paragraph import CT_P
 
 from publisher.model import Document, Entry, Link, Meta, Section, Text
 from publisher.renderers import Theme
@@ -43,31 +44,36 @@ def render_docx(document: Document, theme: Theme) -> bytes:
     meta, labels = document.meta, labels_for(document.meta.lang)
     from_reference = theme.docx_reference is not None
     word = open_base(theme.docx_reference)
-    section = word.sections[-1]
+    page = word.sections[-1]
     if not from_reference:
-        set_up_page(section, theme.paper)
+        set_up_page(page, theme.paper)
     numbering = prepare_numbering(word, from_reference)
     context = WordContext(
         part=word.part,
         styles=prepare_styles(word, theme, meta.lang, numbering, from_reference),
         bookmarks=bookmark_names(anchors(document)),
-        text_width=text_width(section),
+        text_width=text_width(page),
         source=document.source,
         shape_ids=itertools.count(first_free_id(word)),
     )
-    writer = BlockWriter(context, numbering, word.element.body)
-    write_title_block(writer, meta, labels)
-    writer.blocks(document.intro)
-    for part in document.sections:
-        write_section(writer, part)
-    write_closing(writer, meta, labels)
-    write_header(section, meta.title, context.styles["header"], keep_existing=from_reference)
-    write_footer(section, labels, context.styles["footer"], keep_existing=from_reference)
+    write_content(BlockWriter(context, numbering, word.element.body), document, labels)
+    # A reference document's own letterhead or footer wins over ours.
+    write_header(page, meta.title, context.styles["header"], keep_existing=from_reference)
+    write_footer(page, labels, context.styles["footer"], keep_existing=from_reference)
     clean_settings(word, meta.lang)
     declare_fonts(word, font_families(theme))
     when = build_time(meta)
     set_properties(word, meta, theme.brand.name, when)
     return save_reproducibly(word, when)
+
+
+def write_content(writer: BlockWriter, document: Document, labels: Labels) -> None:
+    """The body: title block, introduction, sections with their questions, closing block."""
+    write_title_block(writer, document.meta, labels)
+    writer.blocks(document.intro)
+    for section in document.sections:
+        write_section(writer, section)
+    write_closing(writer, document.meta, labels)
 
 
 def prepare_numbering(word: WordDocument, from_reference: bool) -> ListNumbering:
@@ -152,7 +158,7 @@ def write_entry(writer: BlockWriter, entry: Entry) -> None:
         set_keep_lines(first)
 
 
-def bookmark(writer: BlockWriter, heading, anchor_id: str) -> None:
+def bookmark(writer: BlockWriter, heading: CT_P, anchor_id: str) -> None:
     """Place the bookmark of ``anchor_id`` around a heading's text."""
     context = writer.context
     add_bookmark(heading, next(context.bookmark_ids), context.bookmarks[anchor_id])
