@@ -16,6 +16,7 @@ from publisher.model import Link, Paragraph
 from publisher.parse import parse_source
 from publisher.renderers import Theme
 from publisher.renderers.pdf import lay_out, render_pdf, render_print_html
+from publisher.renderers.pdf_fetcher import LocalFetcher
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 
@@ -230,7 +231,7 @@ def paragraph_fragments(box, found: dict[int, list[int]]) -> None:
 def test_questions_stay_with_their_answers_and_no_line_is_stranded(tmp_path):
     source = long_faq(tmp_path)
     html = render_print_html(parse_source(source), Theme())
-    pages = lay_out(html, [templates_dir(), tmp_path], base_url=tmp_path).pages
+    pages = lay_out(html, LocalFetcher([templates_dir(), tmp_path]), base_url=tmp_path).pages
     assert len(pages) >= 3
     fragments: dict[int, list[int]] = {}
     for page in pages:

@@ -146,6 +146,16 @@ def test_remote_resources_fail_the_build_and_reach_nobody(listener, folders, mak
     assert requests == []
 
 
+def test_svg_image_cannot_fetch_either(listener, folders):
+    base, requests = listener
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="{base}/f.png"/></svg>'
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    # WeasyPrint swallows errors inside SVG images; the fetcher's own record still fails the build.
+    with pytest.raises(RenderError, match=f"refused to fetch {base}/f.png"):
+        html_to_pdf(page(body=f'<p><img src="{src}" alt="x"></p>'), [folders], base_url=folders)
+    assert requests == []
+
+
 @pytest.mark.parametrize("src", ["../secret.txt", "file:///etc/hostname", "%2e%2e/secret.txt"])
 def test_local_files_outside_the_folders_fail_the_build(folders, src):
     with pytest.raises(RenderError, match="refused to fetch file://"):

@@ -53,29 +53,30 @@ def html_to_pdf(html: str, roots: Iterable[Path], base_url: Path, created: str |
     """
     from weasyprint.urls import FatalURLFetchingError
 
+    from publisher.renderers.pdf_fetcher import LocalFetcher
+
+    fetcher = LocalFetcher(roots)
     options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": pdf_identifier(html)}
     with collected_warnings() as problems:
         try:
-            rendering = lay_out(html, roots, base_url, **options)
+            rendering = lay_out(html, fetcher, base_url, **options)
             # Stop before drawing: a layout with holes (say, a font that did not load)
             # is not worth drawing, and drawing it is where WeasyPrint may crash.
-            raise_problems(problems)
+            raise_problems(fetcher.refused + problems)
             # Fixed dates, never "now": the same input gives the same bytes.
             rendering.metadata.created = rendering.metadata.modified = created
             pdf = rendering.write_pdf(**options)
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None
-    raise_problems(problems)
+    raise_problems(fetcher.refused + problems)
     return pdf
 
 
-def lay_out(html: str, roots: Iterable[Path], base_url: Path, **options):
-    """WeasyPrint's pages for print HTML, fetched through our fetcher with only shipped fonts."""
+def lay_out(html: str, fetcher, base_url: Path, **options):
+    """WeasyPrint's pages for print HTML, fetched through ``fetcher`` with only the shipped fonts."""
     import weasyprint
 
-    from publisher.renderers.pdf_fetcher import LocalFetcher
-
-    page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=LocalFetcher(roots))
+    page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
     return page.render(font_config=shipped_fonts_only(), **options)
 
 
@@ -91,10 +92,11 @@ def raise_problems(problems: list[str]) -> None:
 
 def explain(problem: str) -> str:
     """WeasyPrint's message in words a clinic's staff can act on, where we know better ones."""
-    missing = re.match(r'\.notdef glyph rendered for Unicode string unsupported by fonts: (.+)$', problem)
+    missing = re.match(r"\.notdef glyph rendered for Unicode string unsupported by fonts: (.+)$", problem)
     if missing:
         return f"no shipped font can draw {missing.group(1)}; remove or replace the character"
-    return problem
+    # A data: URL can be megabytes long; its start is enough to recognise it.
+    return re.sub(r"(data:[^\s,;]{0,40}[;,][^\s]{0,20})[^\s]*", r"\1...", problem)
 
 
 def pdf_identifier(html: str) -> bytes:

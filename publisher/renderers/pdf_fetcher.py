@@ -48,18 +48,27 @@ class LocalFetcher(URLFetcher):
         self.roots = tuple(Path(root).resolve() for root in roots)
         self.served: list[str] = []
         """Every URL served, in order (for tests and debugging)."""
+        self.refused: list[str] = []
+        """Why each refused URL was refused, even where WeasyPrint swallows the error (SVG)."""
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
         """Return the resource at ``url``, or raise RefusedURL naming it."""
-        scheme = urlsplit(url).scheme.lower()
-        if scheme == "data":
-            response = self.fetch_data(url)
-        elif scheme == "file":
-            response = self.fetch_file(url)
-        else:
-            raise RefusedURL(f"refused to fetch {url}: only local files and data: URLs are allowed")
+        try:
+            response = self.open_url(url)
+        except RefusedURL as error:
+            self.refused.append(str(error))
+            raise
         self.served.append(url)
         return response
+
+    def open_url(self, url: str) -> URLFetcherResponse:
+        """Dispatch on the scheme: data: and file: only."""
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return self.fetch_data(url)
+        if scheme == "file":
+            return self.fetch_file(url)
+        raise RefusedURL(f"refused to fetch {url}: only local files and data: URLs are allowed")
 
     def fetch_data(self, url: str) -> URLFetcherResponse:
         """Decode a ``data:`` URL (urllib's handler does it without any I/O)."""
