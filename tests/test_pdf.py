@@ -61,8 +61,13 @@ def read(data: bytes) -> PdfReader:
 
 
 def flat(text: str) -> str:
-    """Text with line-end hyphenation undone and every run of whitespace one space."""
-    return re.sub(r"\s+", " ", re.sub(r"-\n(?=[a-z])", "", text.replace("\u00ad", ""))).strip()
+    """Text as one line: whitespace runs become one space, a line ending in a hyphen is joined.
+
+    The stylesheet never hyphenates (``hyphens: manual``), so a hyphen at a line end
+    is a real one ("micro-needles") and stays; soft hyphens are dropped.
+    """
+    joined = re.sub(r"-\n", "-", text.replace("\u00ad", ""))
+    return re.sub(r"\s+", " ", joined).strip()
 
 
 def all_text(reader: PdfReader) -> str:
