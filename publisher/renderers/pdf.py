@@ -1,9 +1,10 @@
 """PDF handout: print HTML from the templates, laid out by WeasyPrint.
 
 WeasyPrint is imported only inside the functions that lay out the PDF, so
-``--keep-html`` and the other formats never pay for it. The rendering is locked down: our own URL fetcher (no network, only
-the templates and the source's folder), no system fonts (only the shipped ones), and
-any WeasyPrint error or warning fails the build instead of leaving a hole in the PDF.
+``--keep-html`` and the other formats never pay for it. The rendering is locked
+down: our own URL fetcher (no network, only the templates and the source's folder),
+no system fonts (only the shipped ones), and any WeasyPrint error or warning fails
+the build instead of leaving a hole in the PDF.
 """
 
 from __future__ import annotations
