@@ -20,8 +20,16 @@ ANSWERS = [
 
 def generate(entries: int) -> str:
     """Source text with ``entries`` questions."""
-    lines = ["---", f"title: Benchmark FAQ with {entries} entries", "subtitle: Generated", "lang: en",
-             "updated: 2026-11-23", "disclaimer: Always consult a qualified practitioner.", "---", ""]
+    lines = [
+        "---",
+        f"title: Benchmark FAQ with {entries} entries",
+        "subtitle: Generated",
+        "lang: en",
+        "updated: 2026-11-23",
+        "disclaimer: Always consult a qualified practitioner.",
+        "---",
+        "",
+    ]
     for number in range(entries):
         if number % 10 == 0:
             lines += [f"# Section {number // 10 + 1}", ""]

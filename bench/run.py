@@ -26,8 +26,7 @@ from generate import generate  # noqa: E402
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000", "NO_COLOR": "1"}
 WEASYPRINT_ALONE = (
-    "import sys; from weasyprint import HTML; "
-    "HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
+    "import sys; from weasyprint import HTML; HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
 )
 RESULTS: list[tuple[str, str, str]] = []
 
@@ -50,8 +49,14 @@ def peak_rss_mb(command: list[str], cwd: Path = ROOT) -> float:
         "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    output = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, env=ENV,
-                            check=True, capture_output=True, text=True).stdout
+    output = subprocess.run(
+        [sys.executable, "-c", wrapper, *command],
+        cwd=cwd,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return int(output) / 1024
 
 
@@ -65,8 +70,13 @@ def publisher(*args: str) -> list[str]:
 
 
 def kept_print_html(source: Path, out: Path) -> Path:
-    subprocess.run(publisher("build", str(source), "-o", str(out), "-f", "pdf", "--keep-html", "--force"),
-                   env=ENV, check=True, capture_output=True, cwd=ROOT)
+    subprocess.run(
+        publisher("build", str(source), "-o", str(out), "-f", "pdf", "--keep-html", "--force"),
+        env=ENV,
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     return out / (source.stem + ".print.html")
 
 
@@ -98,8 +108,12 @@ def bench_pandoc(source: Path, work: Path, ours: float) -> None:
 
     def run_pandoc() -> None:
         for suffix, extra in (("html", ["-s"]), ("docx", []), ("pdf", ["--pdf-engine=weasyprint"])):
-            subprocess.run([pandoc, str(source), "-o", str(out / f"faq.{suffix}"), *extra],
-                           env={**ENV, "PATH": path_env}, check=True, capture_output=True)
+            subprocess.run(
+                [pandoc, str(source), "-o", str(out / f"faq.{suffix}"), *extra],
+                env={**ENV, "PATH": path_env},
+                check=True,
+                capture_output=True,
+            )
 
     times = []
     for _ in range(RUNS):
@@ -127,8 +141,14 @@ def bench_watch(source: Path, work: Path) -> None:
     copy = folder / "faq.md"
     shutil.copy(source, copy)
     out = folder / "out"
-    process = subprocess.Popen(publisher("watch", str(copy), "-o", str(out)), env=ENV, cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        publisher("watch", str(copy), "-o", str(out)),
+        env=ENV,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         wait_for_line(process, "watching")
         latencies = []
@@ -166,11 +186,15 @@ def warm_render_time(html: Path) -> float:
         "HTML(filename=sys.argv[1]).write_pdf()\n"
         "t = []\n"
         f"for _ in range({RUNS}):\n"
-        "    s = time.perf_counter(); HTML(filename=sys.argv[1]).write_pdf(); t.append(time.perf_counter() - s)\n"
+        "    s = time.perf_counter(); HTML(filename=sys.argv[1]).write_pdf()\n"
+        "    t.append(time.perf_counter() - s)\n"
         "print(statistics.median(t))"
     )
-    return float(subprocess.run([sys.executable, "-c", code, str(html)], env=ENV, check=True,
-                                capture_output=True, text=True).stdout)
+    return float(
+        subprocess.run(
+            [sys.executable, "-c", code, str(html)], env=ENV, check=True, capture_output=True, text=True
+        ).stdout
+    )
 
 
 def bench_scaling(work: Path) -> None:
@@ -179,12 +203,16 @@ def bench_scaling(work: Path) -> None:
         source = work / f"faq{count}.md"
         source.write_text(generate(count))
         runs = 1 if count == 4000 else max(1, RUNS // 2)
-        times[count] = median_time(publisher("build", str(source), "-o", str(work / f"scale{count}"),
-                                             "--force"), runs=runs)
+        times[count] = median_time(
+            publisher("build", str(source), "-o", str(work / f"scale{count}"), "--force"), runs=runs
+        )
         record(f"{count} entries, all formats (s)", f"{times[count]:.2f}")
     per_entry = [(times[c] - times[100]) / (c - 100) * 1000 for c in (1000, 4000)]
-    record("ms per extra entry, 100->1000 and 100->4000", f"{per_entry[0]:.1f} / {per_entry[1]:.1f}",
-           "linear when these agree")
+    record(
+        "ms per extra entry, 100->1000 and 100->4000",
+        f"{per_entry[0]:.1f} / {per_entry[1]:.1f}",
+        "linear when these agree",
+    )
     memory = peak_rss_mb(publisher("build", str(work / "faq1000.md"), "-o", str(work / "mem"), "--force"))
     record("peak memory, 1,000 entries (largest process, MB)", f"{memory:.0f}", "target < 400")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
@@ -188,8 +189,9 @@ def test_intro_title_block_and_disclaimer():
     root = tree(fragment(FEATURES_FAQ))
     assert text_of(root.find(".//h2[@class='faqp-title']")) == "Feature Clinic FAQ"
     assert text_of(root.find(".//p[@class='faqp-subtitle']")) == "Every construct the source format allows"
-    time = root.find(".//p[@class='faqp-updated']/time")
+    time = root.find(".//p[@class='faqp-updated']/span/time")
     assert time.get("datetime") == "2026-11-01"
+    assert text_of(time) == "1 November 2026"
     assert "Welcome to the Feature Clinic" in text_of(root.find("div[@class='faqp-intro']"))
     disclaimer = root.find("p[@class='faqp-disclaimer']")
     assert text_of(disclaimer).startswith("This leaflet is general information")
@@ -197,11 +199,16 @@ def test_intro_title_block_and_disclaimer():
 
 
 def test_review_label_in_the_fragment_language():
-    assert reviewed_label("es-MX") == {"text": "Última revisión", "lang": ""}
-    assert reviewed_label("ja") == {"text": "Last reviewed", "lang": "en"}
+    day = dt.date(2026, 11, 23)
+    assert reviewed_label("es-MX", day) == {
+        "text": "Última revisión:",
+        "date": "23 de noviembre de 2026",
+        "lang": "",
+    }
+    assert reviewed_label("ja", day) == {"text": "Last reviewed", "date": "23 November 2026", "lang": "en"}
     document = Document(Meta("T", lang="ja", updated=parse_source(CLINIC_FAQ).meta.updated), (), ())
     html = render_html(document, Theme()).decode()
-    assert '<span lang="en">Last reviewed</span>' in html
+    assert '<span lang="en">Last reviewed <time datetime="2026-11-23">23 November 2026</time></span>' in html
 
 
 def test_right_to_left_languages_get_dir():

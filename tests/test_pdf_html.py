@@ -14,12 +14,12 @@ from markupsafe import Markup
 from publisher.brand import Brand
 from publisher.cli import main
 from publisher.errors import RenderError
+from publisher.labels import labels_for
 from publisher.model import Document, Entry, Link, Meta, Paragraph, Section, Text
 from publisher.parse import parse_source
 from publisher.renderers import Theme
 from publisher.renderers.pdf import render_print_html
 from publisher.renderers.pdf_html import css_colour, css_string, is_short, page_counter, printed_address
-from publisher.renderers.pdf_labels import format_date, labels_for
 from publisher.resources import templates_dir
 
 
@@ -122,7 +122,7 @@ def test_short_answers_are_kept_whole():
     ],
 )
 def test_review_date_is_written_out(lang, expected):
-    assert format_date(dt.date(2026, 11, 23), labels_for(lang)) == expected
+    assert labels_for(lang).format_date(dt.date(2026, 11, 23)) == expected
 
 
 def test_keep_html_writes_the_print_html(tmp_path):

@@ -17,6 +17,7 @@ the brand's CSS values after they are checked, and JSON escaped for a script ele
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from markupsafe import Markup, escape
 
 from publisher.brand import Brand
 from publisher.errors import RenderError
+from publisher.labels import labels_for
 from publisher.model import IMAGE_TYPES, Block, Document, Section, Table
 from publisher.renderers import Theme
 from publisher.renderers.htmlblocks import HtmlRenderer
@@ -35,16 +37,6 @@ from publisher.text import inline_text
 
 ROOT_CLASS = "faqp"
 TITLE_LEVEL = 2
-# Labels for the review date; other languages get the English label marked lang="en".
-REVIEWED = {
-    "en": "Last reviewed",
-    "es": "Última revisión",
-    "fr": "Dernière révision",
-    "de": "Zuletzt geprüft",
-    "it": "Ultima revisione",
-    "pt": "Última revisão",
-    "nl": "Laatst herzien",
-}
 RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 # Brand values end up inside <style>, where nothing is escaped: accept only plain shapes.
 COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([0-9.,%/ ]+\)|[a-zA-Z]+)$")
@@ -123,7 +115,7 @@ def fragment_context(document: Document, theme: Theme) -> dict[str, Any]:
         "title": meta.title,
         "subtitle": meta.subtitle,
         "updated": meta.updated.isoformat() if meta.updated else "",
-        "reviewed": reviewed_label(meta.lang),
+        "reviewed": reviewed_label(meta.lang, meta.updated) if meta.updated else {},
         "intro": blocks_html(document.intro, 0, meta.title),
         "sections": tuple(section_view(section) for section in document.sections),
         "disclaimer": plain.inlines(meta.disclaimer),
@@ -159,12 +151,11 @@ def primary_language(lang: str) -> str:
     return lang.split("-", 1)[0].lower()
 
 
-def reviewed_label(lang: str) -> dict[str, str]:
-    """The "Last reviewed" label in the fragment's language, and its own lang when it differs."""
-    language = primary_language(lang)
-    if language in REVIEWED:
-        return {"text": REVIEWED[language], "lang": ""}
-    return {"text": REVIEWED["en"], "lang": "en"}
+def reviewed_label(lang: str, updated: dt.date) -> dict[str, str]:
+    """ "Last reviewed <date>" in the fragment's language; ``lang`` set when English stands in."""
+    labels = labels_for(lang)
+    own = "" if labels.lang == primary_language(lang) else labels.lang
+    return {"text": labels.reviewed, "date": labels.format_date(updated), "lang": own}
 
 
 def stylesheet(brand: Brand) -> Markup:

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from publisher.errors import RenderError
+from publisher.labels import labels_for
 from publisher.model import (
     Block,
     Code,
@@ -32,7 +33,6 @@ from publisher.model import (
 )
 from publisher.renderers import Theme
 from publisher.renderers.htmlblocks import HtmlRenderer
-from publisher.renderers.pdf_labels import format_date, labels_for
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 
@@ -187,7 +187,7 @@ def print_html(document: Document, theme: Theme) -> str:
         "brand": theme.brand,
         "labels": labels,
         "paper": PAPER_SIZES[theme.paper],
-        "reviewed": format_date(updated, labels) if updated else "",
+        "reviewed": labels.format_date(updated) if updated else "",
         "stylesheets": stylesheet_urls(document),
         "html": PrintRenderer(),
         "plain": inline_text,

@@ -8,7 +8,7 @@ at the end. Header: the title. Footer: "Page X of Y".
 Helpers, one job each: word_package (base document, properties, reproducible zip),
 word_styles and word_look (styles), word_numbering (lists), word_page (header,
 footer, paper), word_blocks and word_inlines (content), word_links (URLs, bookmark
-names), word_xml (elements python-docx has no API for), word_labels (wording).
+names), word_xml (elements python-docx has no API for), publisher.labels (wording).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import itertools
 from docx.document import Document as WordDocument
 from docx.oxml.text.paragraph import CT_P
 
+from publisher.labels import Labels, labels_for, split_placeholders
 from publisher.model import Document, Entry, Link, Meta, Section, Text
 from publisher.renderers import Theme
 from publisher.renderers.word_blocks import BlockWriter
 from publisher.renderers.word_inlines import WordContext
-from publisher.renderers.word_labels import Labels, labels_for, split_placeholders
 from publisher.renderers.word_links import bookmark_names
 from publisher.renderers.word_look import CODE_FONT, default_styles
 from publisher.renderers.word_numbering import ListNumbering, clear_numbering, numbering_root

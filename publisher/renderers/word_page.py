@@ -10,7 +10,7 @@ from __future__ import annotations
 from docx.section import Section, _Footer, _Header
 from docx.shared import Emu, Mm
 
-from publisher.renderers.word_labels import Labels, split_placeholders
+from publisher.labels import Labels, split_placeholders
 from publisher.renderers.word_xml import field_runs, paragraph, run
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Emu(7772400), Emu(10058400))}

@@ -50,10 +50,7 @@ def computed_look(browser, url: str) -> dict[str, dict[str, str] | None]:
         return {selector: page.evaluate(COMPUTED, [selector, names]) for selector, names in LOOK.items()}
 
 
-# Bootstrap's `code { color: var(--bs-code-color) }` turns inline code pink: the fragment's
-# stylesheet sets no colour on <code>. A defect in templates/fragment/fragment.css (issue 3).
-CODE_COLOUR = pytest.mark.xfail(strict=True, reason="fragment.css sets no color on .faqp code")
-LOOK_NAMES = [pytest.param(n, marks=CODE_COLOUR) if n == "features" else n for n in NAMES]
+LOOK_NAMES = NAMES
 
 
 @pytest.mark.parametrize("name", LOOK_NAMES)

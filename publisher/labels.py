@@ -1,0 +1,101 @@
+"""The few words our outputs add themselves ("Last reviewed", "Page 1 of 2"), and dates.
+
+One table for every format, so the leaflet, the handout and the web page say the
+same thing. The exact tag is tried first (``en-US`` writes dates month first), then
+its language, then English; ``known`` tells whether the fallback was used, so the
+HTML can mark English words with ``lang="en"`` inside a page in another language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Phrases with ``{date}``, ``{url}``, ``{page}`` and ``{pages}`` placeholders."""
+
+    lang: str = "en"
+    """The language these words are in."""
+    reviewed: str = "Last reviewed"
+    """Before the review date."""
+    online_label: str = "Online:"
+    """Before the FAQ's web address in a title block."""
+    online: str = "The latest version of this FAQ is online at {url}"
+    """A sentence pointing at the FAQ's web address."""
+    page: str = "Page {page} of {pages}"
+    """Running footer."""
+    date: str = "{day} {month} {year}"
+    """Date pattern with ``{day}``, ``{month}`` (a name) and ``{year}``."""
+    contact: str = "Contact"
+    """Heading of the clinic's contact block."""
+    scan: str = "Scan to read this FAQ online"
+    """Caption of the printed QR code."""
+
+    def format_date(self, day: dt.date) -> str:
+        """A date written out for readers ("23 November 2026"), not in ISO form."""
+        month = MONTHS[self.lang].split()[day.month - 1]
+        return self.date.format(day=day.day, month=month, year=day.year)
+
+    def reviewed_on(self, day: dt.date) -> str:
+        """ "Last reviewed 23 November 2026" in the labels' language."""
+        return f"{self.reviewed} {self.format_date(day)}"
+
+
+LABELS = {
+    "en": Labels(),
+    "en-us": Labels(date="{month} {day}, {year}"),
+    "es": Labels(
+        lang="es",
+        reviewed="Última revisión:",
+        online_label="En línea:",
+        online="La versión más reciente de estas preguntas está en {url}",
+        page="Página {page} de {pages}",
+        date="{day} de {month} de {year}",
+        contact="Contacto",
+        scan="Escanee para leer estas preguntas en línea",
+    ),
+    "fr": Labels(
+        lang="fr",
+        reviewed="Dernière révision :",
+        online_label="En ligne :",
+        online="La version la plus récente de cette FAQ est en ligne : {url}",
+        page="Page {page} sur {pages}",
+        contact="Contact",
+        scan="Scannez pour lire cette FAQ en ligne",
+    ),
+    "de": Labels(
+        lang="de",
+        reviewed="Zuletzt geprüft am",
+        online="Die aktuelle Fassung dieser FAQ finden Sie unter {url}",
+        page="Seite {page} von {pages}",
+        date="{day}. {month} {year}",
+        contact="Kontakt",
+        scan="Scannen, um diese FAQ online zu lesen",
+    ),
+}
+
+
+def labels_for(lang: str) -> Labels:
+    """Labels for a BCP 47 tag: the exact tag, then its language, then English."""
+    tag = lang.lower()
+    return LABELS.get(tag) or LABELS.get(tag.split("-")[0]) or LABELS["en"]
+
+
+def split_placeholders(template: str, *names: str) -> list[str]:
+    """Split ``template`` into literal text and ``{name}`` placeholders, in order.
+
+    ``split_placeholders("Page {page} of {pages}", "page", "pages")`` gives
+    ``["Page ", "{page}", " of ", "{pages}", ""]``, so fields can replace placeholders.
+    """
+    pattern = "(" + "|".join(re.escape("{" + name + "}") for name in names) + ")"
+    return re.split(pattern, template)
