@@ -93,10 +93,10 @@ def test_schema_rejects_malformed_output(breakage):
     assert list(validator().iter_errors(data))
 
 
-def test_schema_leaves_room_for_the_clinic_block():
+def test_schema_rejects_a_partial_clinic_block():
     data = data_of(CLINIC_FAQ)
     data["clinic"] = {"name": "SMP Clinic", "phone": "+44 1"}
-    assert list(validator().iter_errors(data)) == []
+    assert list(validator().iter_errors(data)) != []
 
 
 # --- agreement with the model --------------------------------------------------
@@ -200,3 +200,29 @@ def test_cli_writes_the_json(tmp_path):
     assert result.exit_code == 0, result.output
     written = (tmp_path / "faq.json").read_text(encoding="utf-8")
     assert written == rendered(FEATURES_FAQ)
+
+
+def test_clinic_block_from_the_brand_file():
+    from publisher.brandfile import load_brand
+
+    branded = FIXTURES / "branded"
+    brand = load_brand(branded / "_brand.yml")
+    data = json.loads(render_json(parse_source(branded / "faq.md"), Theme(brand=brand)))
+    jsonschema.validate(data, load_schema())
+    assert data["clinic"] == {
+        "name": "Harbour Hair Clinic (test fixture)",
+        "short_name": "Harbour Clinic",
+        "home": "https://harbour.example",
+        "phone": "+44 20 0000 0000",
+        "email": "care@harbour.example",
+        "address": "1 Quay Street, Harbourtown",
+        "hours": "Tue-Sat 10:00-18:00",
+    }
+    images = [e["answer_html"] for e in data["entries"]]
+    assert 'src="data:image/jpeg;base64,' in images[0] and 'alt="Close-up of a treated scalp' in images[0]
+    assert 'src="data:image/svg+xml;base64,' in images[1]
+
+
+def test_no_brand_gives_a_null_clinic():
+    data = json.loads(render_json(parse_source(CLINIC_FAQ), Theme()))
+    assert data["clinic"] is None

@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from publisher.brand import Brand
 from publisher.model import Block, Document, Entry, Inline, Section
 from publisher.renderers import Theme
 from publisher.renderers.htmlblocks import HtmlRenderer
@@ -31,11 +32,11 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "faq.schema.j
 
 def render_json(document: Document, theme: Theme) -> bytes:
     """The document as indented UTF-8 JSON with a trailing newline."""
-    text = json.dumps(entries_data(document), ensure_ascii=False, indent=2)
+    text = json.dumps(entries_data(document, theme.brand), ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")
 
 
-def entries_data(document: Document) -> dict[str, Any]:
+def entries_data(document: Document, brand: Brand | None = None) -> dict[str, Any]:
     """The document as plain data, in the order the schema lists the keys."""
     meta = document.meta
     return {
@@ -46,11 +47,29 @@ def entries_data(document: Document) -> dict[str, Any]:
         "url": meta.url or None,
         "intro": blocks_value(document.intro),
         "disclaimer": inlines_value(meta.disclaimer),
+        "clinic": clinic_data(brand or Brand()),
         "sections": [section_data(section) for section in document.sections if section.title],
         "entries": [
             entry_data(entry, section, meta.url) for section in document.sections for entry in section.entries
         ],
     }
+
+
+def clinic_data(brand: Brand) -> dict[str, str | None] | None:
+    """The clinic's name, site and contact details, or None when the brand names none."""
+    contact = brand.contact
+    values = {
+        "name": brand.name,
+        "short_name": brand.short_name,
+        "home": brand.home,
+        "phone": contact.phone,
+        "email": contact.email,
+        "address": contact.address,
+        "hours": contact.hours,
+    }
+    if not any(values.values()):
+        return None
+    return {key: value or None for key, value in values.items()}
 
 
 def section_data(section: Section) -> dict[str, Any]:
