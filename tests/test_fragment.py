@@ -609,3 +609,22 @@ def test_every_template_is_autoescaped():
     env = environment()
     assert env.autoescape is True
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+
+
+def test_branded_build_carries_the_brand_colours_and_images(tmp_path):
+    branded = FIXTURES / "branded"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(branded / "faq.md"), "-f", "html", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "faq.html").read_text()
+    root = tree(html)
+    assert "--faqp-primary: #6b2d5c;" in html and "--faqp-secondary: #2f6f73;" in html
+    assert "--faqp-fg: #222222;" in html
+    images = {img.get("alt"): img.get("src") for img in root.iter("img")}
+    assert images["Close-up of a treated scalp with fine pigment dots"].startswith("data:image/jpeg;base64,")
+    assert images["Three steps: consultation, sessions, aftercare"].startswith("data:image/svg+xml;base64,")
+    assert "Harbour Hair Clinic (test fixture)" not in images  # no logo unless --logo
+    args = ["build", str(branded / "faq.md"), "-f", "html", "-o", str(tmp_path), "--logo"]
+    assert runner.invoke(main, args).exit_code == 0
+    logo = tree((tmp_path / "faq.html").read_text()).find(".//img[@alt='Harbour Hair Clinic (test fixture)']")
+    assert logo is not None and logo.get("src").startswith("data:image/png;base64,")
