@@ -9,6 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+BRAND_NAME = "_brand.yml"
+
+
+def brand_file_for(explicit: Path | None, source: Path) -> Path | None:
+    """The brand file for a source: ``--brand``, else ``_brand.yml`` beside it, else None."""
+    if explicit:
+        return explicit
+    beside = source.parent / BRAND_NAME
+    return beside if beside.is_file() else None
+
 
 @dataclass(frozen=True)
 class Contact:

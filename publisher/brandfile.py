@@ -13,12 +13,11 @@ from typing import Any
 
 import yaml
 
-from publisher.brand import Brand, Contact, FontFace
+from publisher.brand import Brand, Contact, FontFace, brand_file_for
 from publisher.colors import contrast_ratio, is_hex_color, normalise_hex
 from publisher.errors import Problem, SourceError, display_path
 from publisher.model import IMAGE_TYPES
 
-BRAND_NAME = "_brand.yml"
 SCHEMA: dict[str, Any] = {
     "meta": {"name": {"full": str, "short": str}, "link": {"home": str}},
     "logo": {"small": str, "medium": str, "large": str},
@@ -36,8 +35,8 @@ MIN_CONTRAST = 4.5
 
 def find_brand(explicit: Path | None, source: Path) -> Brand:
     """The brand for a source: ``explicit``, else ``_brand.yml`` beside it, else the default look."""
-    path = explicit or source.parent / BRAND_NAME
-    return load_brand(path) if path.is_file() else Brand()
+    path = brand_file_for(explicit, source)
+    return load_brand(path) if path else Brand()
 
 
 def load_brand(path: Path) -> Brand:

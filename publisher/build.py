@@ -2,22 +2,22 @@
 
 The PDF is the slow format, so with more than one job it renders in a worker
 process while this process renders the others; several sources share the pool.
+An unchanged source is recognised from its stamp before anything heavy is
+imported: the parser, YAML and the worker pool are imported only when needed.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from publisher.brandfile import find_brand
+from publisher.brand import Brand, brand_file_for
 from publisher.errors import PublisherError, RenderError
 from publisher.model import Document
-from publisher.parse import parse_source
 from publisher.renderers import FORMATS, Theme
 from publisher.stamp import is_up_to_date, make_stamp, stamp_path
 from publisher.walk import document_images
@@ -41,14 +41,23 @@ class BuildOptions:
     jobs: int = 1
 
 
-def options_key(options: BuildOptions, theme: Theme) -> str:
-    """Everything besides file contents that changes a source's outputs."""
-    return repr((sorted(options.formats), theme, options.keep_html, str(options.out_dir)))
+def options_key(options: BuildOptions, brand_file: Path | None) -> str:
+    """Everything besides file contents that changes a source's outputs.
+
+    The brand file's contents (and its logo and fonts) are inputs of the stamp, so
+    its path is enough here, and the brand need not be loaded to skip a build.
+    """
+    brand = str(brand_file.resolve()) if brand_file else ""
+    return repr((sorted(options.formats), options.theme, options.keep_html, str(options.out_dir), brand))
 
 
-def source_theme(source: Path, options: BuildOptions) -> Theme:
+def source_theme(brand_file: Path | None, options: BuildOptions) -> Theme:
     """The theme for one source, with its brand loaded (raises SourceError for a bad brand file)."""
-    return replace(options.theme, brand=find_brand(options.brand_file, source))
+    if brand_file is None:
+        return replace(options.theme, brand=Brand())
+    from publisher.brandfile import load_brand
+
+    return replace(options.theme, brand=load_brand(brand_file))
 
 
 @dataclass(frozen=True)
@@ -104,34 +113,59 @@ def render_in_worker(fmt: str, document: Document, theme: Theme) -> tuple[bytes,
         return error.format_message()
 
 
+class Workers:
+    """Worker processes for the slow formats, started on first use (a no-op build starts none)."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.pool = None
+
+    @property
+    def enabled(self) -> bool:
+        """True when more than one job is allowed."""
+        return self.jobs > 1
+
+    def submit(self, function, *args) -> Future:
+        """Run ``function(*args)`` in a worker; fork is cheap and inherits imports and state."""
+        if self.pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("fork")
+            self.pool = ProcessPoolExecutor(max(self.jobs - 1, 1), mp_context=context)
+        return self.pool.submit(function, *args)
+
+    def shutdown(self) -> None:
+        """Stop the workers, dropping work not yet started."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+
 def build_all(
     sources: list[Path],
     options: BuildOptions,
     report: Callable[[SourceResult], None],
-    pool: Executor | None = None,
+    workers: Workers | None = None,
 ) -> bool:
     """Build every source, reporting each as it finishes; True when none failed.
 
-    ``pool`` lets a caller (watch) keep warm workers between builds; without one a
-    pool is made for this build when more than one job is allowed.
+    ``workers`` lets a caller (watch) keep warm workers between builds; without them
+    workers are made for this build when more than one job is allowed.
     """
-    own_pool = make_pool(options.jobs) if pool is None and options.jobs > 1 else None
+    own = workers is None
+    workers = workers or Workers(options.jobs)
     ok = True
     try:
-        pending = [start_source(source, options, pool or own_pool) for source in sources]
+        pending = [start_source(source, options, workers) for source in sources]
         for started in pending:
             result = finish_source(started, options)
             ok = ok and not result.error
             report(result)
     finally:
-        if own_pool:
-            own_pool.shutdown(cancel_futures=True)
+        if own:
+            workers.shutdown()
     return ok
-
-
-def make_pool(jobs: int) -> Executor:
-    """Worker processes; fork is cheap and inherits the parsed state and imports."""
-    return ProcessPoolExecutor(max(jobs - 1, 1), mp_context=multiprocessing.get_context("fork"))
 
 
 def warm_up() -> None:
@@ -149,25 +183,29 @@ class Pending:
     theme: Theme
     paths: dict[str, Path]
     futures: dict[str, Future]
+    key: str
 
 
-def start_source(source: Path, options: BuildOptions, pool: Executor | None) -> Pending | SourceResult:
-    """Parse a source and start its slow renders in the pool, or say why there is nothing to do."""
+def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pending | SourceResult:
+    """Parse a source and start its slow renders in the workers, or say why there is nothing to do."""
     paths = output_paths(source, options)
+    brand_file = brand_file_for(options.brand_file, source)
+    key = options_key(options, brand_file)
+    if not options.force and is_up_to_date(stamp_path(options.out_dir, source), key, paths.values()):
+        return SourceResult(source, skipped=True)
+    from publisher.parse import parse_source
+
     try:
-        theme = source_theme(source, options)
-        key = options_key(options, theme)
-        if not options.force and is_up_to_date(stamp_path(options.out_dir, source), key, paths.values()):
-            return SourceResult(source, skipped=True)
+        theme = source_theme(brand_file, options)
         document = parse_source(source)
     except PublisherError as error:
         return SourceResult(source, error=error.format_message())
     futures = {
-        fmt: pool.submit(render_in_worker, fmt, document, theme)
+        fmt: workers.submit(render_in_worker, fmt, document, theme)
         for fmt in paths
-        if pool and fmt in SLOW_FORMATS
+        if workers.enabled and fmt in SLOW_FORMATS
     }
-    return Pending(source, document, theme, paths, futures)
+    return Pending(source, document, theme, paths, futures, key)
 
 
 def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> SourceResult:
@@ -204,7 +242,7 @@ def write_source(
     """Write a source's outputs and its stamp in one all-or-nothing step."""
     files = {pending.paths[fmt]: data for fmt, (data, _) in results.items()}
     stamp = stamp_path(options.out_dir, pending.source)
-    files[stamp] = make_stamp(options_key(options, pending.theme), input_files(pending), dict(files))
+    files[stamp] = make_stamp(pending.key, input_files(pending), dict(files))
     try:
         write_outputs(files)
     except OSError as error:
@@ -216,9 +254,26 @@ def write_source(
     return SourceResult(pending.source, written)
 
 
-def pdf_page_count(data: bytes) -> int | None:
-    """Pages of a PDF we wrote, from its page tree root (None when it cannot be read cheaply)."""
+PAGES_COUNT = (
+    re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)"),
+    re.compile(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b"),
+)
+STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
 
-    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
-    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+
+def pdf_page_count(data: bytes) -> int | None:
+    """Pages of a PDF we wrote, read from its page tree root without a PDF library.
+
+    WeasyPrint packs objects into compressed object streams, so those are inflated
+    and searched too. None when the count cannot be found.
+    """
+    import zlib
+
+    chunks = [data]
+    for match in STREAM.finditer(data):
+        try:
+            chunks.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    counts = [int(m) for chunk in chunks for pattern in PAGES_COUNT for m in pattern.findall(chunk)]
     return max(counts) if counts else None

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from publisher import __version__
@@ -33,14 +34,27 @@ def file_hash(path: Path) -> str:
         return "missing"
 
 
+LIBRARIES = ("weasyprint", "python_docx", "jinja2", "markdown_it_py", "pyyaml", "segno", "resvg_py")
+
+
 def tool_versions() -> dict[str, str]:
-    """Our version and the renderers' libraries: a new library may render differently."""
-    found = {"publisher": __version__}
-    for name in ("weasyprint", "python-docx", "jinja2", "markdown-it-py"):
+    """Our version and the renderers' libraries: a new library may render differently.
+
+    Read from the installed ``*.dist-info`` folder names: importlib.metadata costs more
+    than the rest of a no-op build together.
+    """
+    found = {"publisher": __version__, **dict.fromkeys(LIBRARIES, "none")}
+    for folder in sys.path:
         try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = "none"
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and "-" in name:
+                project, release = name[: -len(".dist-info")].split("-", 1)
+                key = project.lower().replace("-", "_").replace(".", "_")
+                if found.get(key) == "none":
+                    found[key] = release
     return found
 
 

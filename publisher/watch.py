@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publisher.build import BuildOptions, build_all, make_pool, warm_up
+from publisher.build import BuildOptions, Workers, build_all, warm_up
 from publisher.console import Console
 from publisher.resources import templates_dir
 
@@ -29,19 +29,18 @@ def watch_sources(sources: list[Path], options: BuildOptions, console: Console) 
     from watchfiles import watch
 
     out_dir = options.out_dir.resolve()
-    pool = make_pool(options.jobs) if options.jobs > 1 else None
+    workers = Workers(options.jobs)
     try:
-        if pool:
-            pool.submit(warm_up)
-        build_all(sources, options, console.report, pool)
+        if workers.enabled:
+            workers.submit(warm_up)
+        build_all(sources, options, console.report, workers)
         console.message("watching for changes (Ctrl-C to stop)")
         for changes in watch(*watched_paths(sources, options), debounce=150, step=50):
             changed = sorted({Path(p).name for _, p in changes if is_relevant(Path(p), out_dir)})
             if changed:
                 console.message(f"changed: {', '.join(changed)}")
-                build_all(sources, options, console.report, pool)
+                build_all(sources, options, console.report, workers)
     except KeyboardInterrupt:
         console.message("stopped watching")
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+        workers.shutdown()

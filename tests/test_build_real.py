@@ -1,0 +1,105 @@
+"""The build with the real renderers: reproducible bytes, the report lines, init, watch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CLINIC_FAQ, FIXTURES, ROOT
+
+from publisher.cli import main
+
+FORMATS = ("pdf", "docx", "html", "json")
+
+
+def build_into(out: Path, *args: str) -> dict[str, bytes]:
+    result = CliRunner().invoke(main, ["build", *args, "-o", str(out), "--force"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if not p.name.startswith(".")}
+
+
+@pytest.mark.parametrize("epoch", ["1763856000", None], ids=["SOURCE_DATE_EPOCH", "no epoch"])
+@pytest.mark.parametrize("source", [CLINIC_FAQ, FIXTURES / "branded" / "faq.md"], ids=["clinic", "branded"])
+def test_every_format_is_byte_for_byte_reproducible(tmp_path, monkeypatch, epoch, source):
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    first = build_into(tmp_path / "a", str(source), "-j", "2")
+    time.sleep(1.1)  # a timestamp taken from the clock would now differ
+    second = build_into(tmp_path / "b", str(source), "-j", "1")
+    assert sorted(first) == [f"faq.{fmt}" for fmt in sorted(FORMATS)]
+    for name in first:
+        assert first[name] == second[name], f"{name} differs between two builds"
+
+
+def test_report_lines_name_size_pages_and_time(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(CLINIC_FAQ), "-o", str(tmp_path)])
+    lines = result.output.splitlines()
+    assert len(lines) == 4
+    pdf = next(line for line in lines if "faq.pdf" in line)
+    assert " KB, 2 pages, " in pdf and pdf.endswith(" s)")
+
+
+def test_init_then_build(tmp_path, monkeypatch):
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "clinic")]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "clinic")
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in Path("output").glob("faq.*")) == [f"faq.{f}" for f in sorted(FORMATS)]
+    assert b"Example Clinic" in Path("output/faq.json").read_bytes()
+
+
+def wait_for(predicate, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_watch_rebuilds_on_save_keeps_last_good_outputs_and_stops_on_ctrl_c(tmp_path):
+    source = tmp_path / "faq.md"
+    shutil.copy(CLINIC_FAQ, source)
+    out = tmp_path / "out"
+    log = tmp_path / "watch.log"
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "publisher",
+        "watch",
+        str(source),
+        "-o",
+        str(out),
+        "-f",
+        "html",
+        "-f",
+        "json",
+    ]
+    with log.open("w") as stream:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stream, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: "watching for changes" in log.read_text(), 60, "the first build")
+        first = (out / "faq.json").read_bytes()
+        source.write_text(CLINIC_FAQ.read_text().replace("Is SMP painful?", "Does SMP hurt?"))
+        wait_for(lambda: b"Does SMP hurt?" in (out / "faq.json").read_bytes(), 30, "the rebuild")
+        assert first != (out / "faq.json").read_bytes()
+        good = (out / "faq.json").read_bytes()
+        source.write_text("---\ntitle: T\n---\n\n## Broken?\n")
+        wait_for(lambda: "question has no answer" in log.read_text(), 30, "the error report")
+        assert (out / "faq.json").read_bytes() == good
+        assert process.poll() is None, "watch must keep running after an error"
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=20)
+    assert code == 0
+    assert "stopped watching" in log.read_text()
+    assert "Traceback" not in log.read_text()
