@@ -40,6 +40,16 @@ class Labels:
     """Heading of the clinic's contact block."""
     scan: str = "Scan to read this FAQ online"
     """Caption of the printed QR code."""
+    qr_alt: str = "QR code for {url}"
+    """Alternative text of the printed QR code, for screen readers."""
+    phone: str = "Phone"
+    """Before the clinic's phone number in a contact block."""
+    email: str = "Email"
+    """Before the clinic's email address in a contact block."""
+    address: str = "Address"
+    """Before the clinic's postal address in a contact block."""
+    hours: str = "Opening hours"
+    """Before the clinic's opening hours in a contact block."""
 
     def format_date(self, day: dt.date) -> str:
         """A date written out for readers ("23 November 2026"), not in ISO form."""
@@ -63,6 +73,11 @@ LABELS = {
         date="{day} de {month} de {year}",
         contact="Contacto",
         scan="Escanee para leer estas preguntas en línea",
+        qr_alt="Código QR de {url}",
+        phone="Teléfono",
+        email="Correo electrónico",
+        address="Dirección",
+        hours="Horario",
     ),
     "fr": Labels(
         lang="fr",
@@ -72,6 +87,11 @@ LABELS = {
         page="Page {page} sur {pages}",
         contact="Contact",
         scan="Scannez pour lire cette FAQ en ligne",
+        qr_alt="Code QR menant à {url}",
+        phone="Téléphone",
+        email="E-mail",
+        address="Adresse",
+        hours="Horaires",
     ),
     "de": Labels(
         lang="de",
@@ -81,6 +101,11 @@ LABELS = {
         date="{day}. {month} {year}",
         contact="Kontakt",
         scan="Scannen, um diese FAQ online zu lesen",
+        qr_alt="QR-Code für {url}",
+        phone="Telefon",
+        email="E-Mail",
+        address="Adresse",
+        hours="Öffnungszeiten",
     ),
 }
 
