@@ -169,9 +169,9 @@ def build_all(
 
 
 def warm_up() -> None:
-    """Import the slow renderer in a worker ahead of the first build (used by watch)."""
+    """Import the slow renderers and their libraries in a worker ahead of their first use."""
     for fmt in SLOW_FORMATS:
-        FORMATS[fmt].load()
+        FORMATS[fmt].warm_up()
 
 
 @dataclass
@@ -193,6 +193,10 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
     key = options_key(options, brand_file)
     if not options.force and is_up_to_date(stamp_path(options.out_dir, source), key, paths.values()):
         return SourceResult(source, skipped=True)
+    if workers.enabled and any(fmt in SLOW_FORMATS for fmt in paths):
+        # Importing WeasyPrint takes longer than parsing and rendering everything else:
+        # start it in a worker now, while this process parses.
+        workers.submit(warm_up)
     from publisher.parse import parse_source
 
     try:

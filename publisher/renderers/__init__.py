@@ -44,16 +44,24 @@ class Format:
     module: str
     function: str
     suffix: str
+    preload: tuple[str, ...] = ()
+    """Libraries the renderer imports lazily; a worker may import them ahead of time."""
 
     def load(self) -> Renderer:
         """Import the renderer's module (lazily: WeasyPrint and python-docx are heavy)."""
         return getattr(importlib.import_module(self.module), self.function)
 
+    def warm_up(self) -> None:
+        """Import the renderer and the libraries it would import on first use."""
+        self.load()
+        for module in self.preload:
+            importlib.import_module(module)
+
 
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
-        Format("pdf", "publisher.renderers.pdf", "render_pdf", ".pdf"),
+        Format("pdf", "publisher.renderers.pdf", "render_pdf", ".pdf", preload=("weasyprint",)),
         Format("docx", "publisher.renderers.word", "render_docx", ".docx"),
         Format("html", "publisher.renderers.fragment", "render_html", ".html"),
         Format("json", "publisher.renderers.entries", "render_json", ".json"),
