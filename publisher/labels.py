@@ -50,6 +50,8 @@ class Labels:
     """Before the clinic's postal address in a contact block."""
     hours: str = "Opening hours"
     """Before the clinic's opening hours in a contact block."""
+    logo: str = "Clinic logo"
+    """Alternative text of the logo when the brand file names no clinic."""
 
     def format_date(self, day: dt.date) -> str:
         """A date written out for readers ("23 November 2026"), not in ISO form."""
@@ -78,6 +80,7 @@ LABELS = {
         email="Correo electrónico",
         address="Dirección",
         hours="Horario",
+        logo="Logotipo de la clínica",
     ),
     "fr": Labels(
         lang="fr",
@@ -92,6 +95,7 @@ LABELS = {
         email="E-mail",
         address="Adresse",
         hours="Horaires",
+        logo="Logo de la clinique",
     ),
     "de": Labels(
         lang="de",
@@ -106,6 +110,7 @@ LABELS = {
         email="E-Mail",
         address="Adresse",
         hours="Öffnungszeiten",
+        logo="Logo der Praxis",
     ),
 }
 
