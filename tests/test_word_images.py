@@ -11,6 +11,7 @@ import pytest
 from test_word import W, open_docx, part_xml, render
 from test_word_package import MAMMOTH_STYLES
 
+from publisher.brand import Brand
 from publisher.errors import RenderError
 
 Image = pytest.importorskip("PIL.Image")
@@ -98,11 +99,125 @@ def test_picture_in_a_numbered_item_keeps_its_number(pictures):
     assert item._p.find(f".//{W}drawing") is not None
 
 
-def test_svg_is_refused_with_a_clear_message(tmp_path: Path):
-    (tmp_path / "logo.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+# --- SVG: a PNG stand-in in a:blip, the SVG itself in Word's svgBlip extension ---------
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+
+
+def svg_file(path: Path, width: str, height: str, text: str = "") -> Path:
+    """A small self-contained SVG: a blue rectangle, with text in the shipped font if given."""
+    label = f'<text x="4" y="30" font-size="24">{text}</text>' if text else ""
+    path.write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 200 50">'
+        f'<rect width="200" height="50" fill="#1d4f73"/>{label}</svg>',
         encoding="utf-8",
     )
-    source = picture_source(tmp_path, "![Our logo](logo.svg)")
-    with pytest.raises(RenderError, match=r"logo\.svg: SVG images cannot go into the Word handout yet"):
+    return path
+
+
+@pytest.fixture
+def svgs(tmp_path: Path) -> bytes:
+    svg_file(tmp_path / "small.svg", "200", "50", text="Clinic")
+    svg_file(tmp_path / "wide.svg", "2000", "500")
+    body = (
+        '![A small diagram](small.svg "Diagram")\n\n'
+        "![A wide diagram](wide.svg)\n\n"
+        "Again: ![The small diagram again](small.svg)\n"
+    )
+    return render(picture_source(tmp_path, body))
+
+
+def package_files(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def blip_targets(data: bytes, drawing) -> tuple[str, list[str]]:
+    """The PNG (a:blip) and SVG (svgBlip) part names a drawing shows."""
+    relations = {
+        rel.get("Id"): "word/" + rel.get("Target") for rel in part_xml(data, "word/_rels/document.xml.rels")
+    }
+    blip = next(drawing.iter(f"{A}blip"))
+    return relations[blip.get(f"{R}embed")], [relations[b.get(f"{R}embed")] for b in blip.iter(SVG_BLIP)]
+
+
+def test_svg_goes_in_as_word_stores_it(svgs):
+    files = package_files(svgs)
+    small, wide, again = drawings(svgs)
+    png, (svg,) = blip_targets(svgs, small)
+    assert files[png].startswith(b"\x89PNG")
+    assert files[svg].startswith(b"<svg") and b"Clinic" in files[svg]
+    (extension,) = next(small.iter(f"{A}blip")).iter(f"{A}ext")
+    assert extension.get("uri") == SVG_EXTENSION
+    assert b'ContentType="image/svg+xml"' in files["[Content_Types].xml"]
+    # The same SVG shown twice at the same size is stored once, stand-in included.
+    assert blip_targets(svgs, again) == (png, [svg])
+    assert len([name for name in files if name.endswith(".svg")]) == 2
+
+
+def test_svg_carries_alt_text_and_title(svgs):
+    described = [
+        (d.find(f"{WP}docPr").get("descr"), d.find(f"{WP}docPr").get("title")) for d in drawings(svgs)
+    ]
+    assert described == [
+        ("A small diagram", "Diagram"),
+        ("A wide diagram", None),
+        ("The small diagram again", None),
+    ]
+
+
+def test_svg_keeps_its_size_or_fits_the_text_width(svgs):
+    small, wide, _ = (d.find(f"{WP}extent") for d in drawings(svgs))
+    assert (int(small.get("cx")), int(small.get("cy"))) == (200 * 9525, 50 * 9525)  # CSS pixels
+    text = open_docx(svgs).sections[0]
+    assert int(wide.get("cx")) == text.page_width - text.left_margin - text.right_margin
+    assert abs(int(wide.get("cx")) / int(wide.get("cy")) - 4) < 0.0001
+
+
+def test_svg_stand_in_is_rendered_at_twice_its_shown_size(svgs):
+    files = package_files(svgs)
+    colours = []
+    for drawing in drawings(svgs)[:2]:
+        png, _ = blip_targets(svgs, drawing)
+        shown = int(drawing.find(f"{WP}extent").get("cx"))
+        with Image.open(io.BytesIO(files[png])) as picture:
+            assert picture.width == round(shown / 9525 * 2)
+            colours.append(len(picture.getcolors(1_000_000)))
+    # Text inside the small SVG is drawn with the shipped font (no system font is loaded);
+    # the wide one is a plain rectangle.
+    assert colours[0] > 2 and colours[1] == 1
+
+
+def test_svg_stand_in_is_the_same_bytes_every_time(tmp_path: Path):
+    svg_file(tmp_path / "small.svg", "200", "50", text="Clinic")
+    source = picture_source(tmp_path, "![A small diagram](small.svg)")
+    assert render(source) == render(source)
+
+
+def test_mammoth_reads_an_svg_picture(svgs):
+    result = mammoth.convert_to_html(io.BytesIO(svgs), style_map=MAMMOTH_STYLES)
+    assert result.messages == []
+    assert 'alt="A small diagram"' in result.value
+
+
+def test_svg_without_a_size_is_refused_with_a_clear_message(tmp_path: Path):
+    (tmp_path / "broken.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>', encoding="utf-8"
+    )
+    source = picture_source(tmp_path, "![Broken](broken.svg)")
+    with pytest.raises(RenderError, match=r"broken\.svg: cannot draw this SVG image"):
         render(source)
+
+
+def test_logo_svg_that_refers_to_other_files_is_refused(tmp_path: Path):
+    logo = tmp_path / "logo.svg"
+    logo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="secret.png"/></svg>',
+        encoding="utf-8",
+    )
+    source = picture_source(tmp_path, "Text only.")
+    with pytest.raises(RenderError, match=r"logo\.svg: .*may not refer to other files"):
+        render(source, brand=Brand(name="Clinic", logo=logo))

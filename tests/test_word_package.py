@@ -15,6 +15,7 @@ from conftest import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ, require_tool
 from test_word import W, open_docx, part_xml, render
 
 from publisher.brand import Brand
+from publisher.brandfile import load_brand
 from publisher.cli import main
 from publisher.parse import parse_source
 from publisher.text import inline_text
@@ -161,7 +162,8 @@ def test_cli_builds_the_handout(tmp_path):
     result = CliRunner().invoke(main, ["build", "-f", "docx", "-o", str(tmp_path), str(CLINIC_FAQ)])
     assert result.exit_code == 0, result.output
     written = tmp_path / "faq.docx"
-    assert written.read_bytes() == render(CLINIC_FAQ)
+    # The build brands the handout with the _brand.yml beside the source.
+    assert written.read_bytes() == render(CLINIC_FAQ, brand=load_brand(CLINIC_FAQ.parent / "_brand.yml"))
 
 
 # --- other readers ----------------------------------------------------------------------

@@ -3,17 +3,20 @@
 Layout: title, subtitle and "Last reviewed" line; the introduction; a Heading 1
 per section and a Heading 2 per question (bookmarked, so ``#id`` links and Word's
 navigation pane find them); the link to the online FAQ and the disclaimer set apart
-at the end. Header: the title. Footer: "Page X of Y".
+at the end. Header: the clinic's logo and name, and the title. Footer: the clinic's
+contact line and "Page X of Y".
 
 Helpers, one job each: word_package (base document, properties, reproducible zip),
 word_styles and word_look (styles), word_numbering (lists), word_page (header,
-footer, paper), word_blocks and word_inlines (content), word_links (URLs, bookmark
-names), word_xml (elements python-docx has no API for), publisher.labels (wording).
+footer, paper), word_pictures (images, SVG), word_blocks and word_inlines
+(content), word_links (URLs, bookmark names), word_xml (elements python-docx has
+no API for), publisher.labels (wording).
 """
 
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from docx.document import Document as WordDocument
 from docx.oxml.text.paragraph import CT_P
@@ -34,9 +37,13 @@ from publisher.renderers.word_package import (
     save_reproducibly,
     set_properties,
 )
-from publisher.renderers.word_page import set_up_page, text_width, write_footer, write_header
+from publisher.renderers.word_page import letterhead, set_up_page, text_width, write_footer, write_header
+from publisher.renderers.word_pictures import Pictures
 from publisher.renderers.word_styles import install_styles, replace_doc_defaults, set_language
 from publisher.renderers.word_xml import add_bookmark, set_keep_lines
+from publisher.resources import templates_dir
+
+EMU_PER_TWIP = 635
 
 
 def render_docx(document: Document, theme: Theme) -> bytes:
@@ -50,16 +57,17 @@ def render_docx(document: Document, theme: Theme) -> bytes:
     numbering = prepare_numbering(word, from_reference)
     context = WordContext(
         part=word.part,
-        styles=prepare_styles(word, theme, meta.lang, numbering, from_reference),
+        styles=prepare_styles(word, theme, meta.lang, numbering, text_width(page), from_reference),
         bookmarks=bookmark_names(anchors(document)),
         text_width=text_width(page),
         source=document.source,
-        shape_ids=itertools.count(first_free_id(word)),
+        pictures=Pictures(itertools.count(first_free_id(word)), svg_fonts(theme)),
     )
     write_content(BlockWriter(context, numbering, word.element.body), document, labels)
     # A reference document's own letterhead or footer wins over ours.
-    write_header(page, meta.title, context.styles["header"], keep_existing=from_reference)
-    write_footer(page, labels, context.styles["footer"], keep_existing=from_reference)
+    head = letterhead(meta.title, theme.brand, labels)
+    write_header(page, head, context.styles, context.pictures, keep_existing=from_reference)
+    write_footer(page, head, labels, context.styles, keep_existing=from_reference)
     clean_settings(word, meta.lang)
     declare_fonts(word, font_families(theme))
     when = build_time(meta)
@@ -85,14 +93,17 @@ def prepare_numbering(word: WordDocument, from_reference: bool) -> ListNumbering
 
 
 def prepare_styles(
-    word: WordDocument, theme: Theme, lang: str, numbering: ListNumbering, from_reference: bool
+    word: WordDocument, theme: Theme, lang: str, numbering: ListNumbering, width: int, from_reference: bool
 ) -> dict[str, str]:
-    """Install our styles (all of them, or only those the reference lacks); name -> id."""
+    """Install our styles (all of them, or only those the reference lacks); name -> id.
+
+    ``width`` is the text width in EMU (the header's right tab stop).
+    """
     root = word.styles.element
     brand = theme.brand
     if not from_reference:
         replace_doc_defaults(root, brand.base_font, 11)
-    specs = default_styles(brand, numbering.bullet_num, numbering.number_style_num)
+    specs = default_styles(brand, numbering.bullet_num, numbering.number_style_num, width // EMU_PER_TWIP)
     ids = install_styles(root, specs, replace=not from_reference)
     set_language(root, lang)
     return ids
@@ -106,6 +117,12 @@ def font_families(theme: Theme) -> dict[str, tuple[str, str]]:
         brand.headings_font: ("swiss", "Arial"),
         CODE_FONT: ("modern", "Courier"),
     }
+
+
+def svg_fonts(theme: Theme) -> tuple[Path, ...]:
+    """The font files text inside an SVG image may use: the shipped fonts and the brand's."""
+    shipped = sorted((templates_dir() / "fonts").glob("*.[ot]tf"))
+    return (*shipped, *(face.path for face in theme.brand.fonts))
 
 
 def anchors(document: Document) -> list[tuple[str, str]]:

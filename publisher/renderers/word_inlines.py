@@ -12,19 +12,15 @@ import itertools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.shape import CT_Inline
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
-from docx.shared import Emu
 
 from publisher.errors import RenderError, display_path
 from publisher.model import Break, Code, Emph, Image, Inline, Link, Strong, Text
 from publisher.renderers.word_links import encode_url
-from publisher.renderers.word_xml import break_run, element, hyperlink, run
-
-PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+from publisher.renderers.word_pictures import Pictures
+from publisher.renderers.word_xml import break_run, hyperlink, run
 
 
 @dataclass
@@ -40,8 +36,8 @@ class WordContext:
     """Width between the margins in EMU: the widest a picture may be."""
     source: Path
     """The source file, for error messages."""
-    shape_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
-    """Drawing ids (``wp:docPr/@id``), unique across the document."""
+    pictures: Pictures
+    """Embeds images and numbers their drawings across the whole document."""
     bookmark_ids: itertools.count = field(default_factory=itertools.count)
 
 
@@ -116,36 +112,7 @@ class InlineWriter:
 
     def picture_run(self, image: Image) -> BaseOxmlElement:
         """A run holding the picture, at most as wide as the text, described by its alt text."""
-        if image.media_type == "image/svg+xml":
-            raise RenderError(
-                f"{display_path(image.path)}: SVG images cannot go into the Word handout yet; "
-                "use a PNG or JPEG version of this image"
-            )
-        try:
-            r_id, picture = self.context.part.get_or_add_image(str(image.path))
-        except (OSError, UnrecognizedImageError) as error:
-            raise RenderError(f"{display_path(image.path)}: cannot read image: {error}") from None
-        width, height = fit_width(picture.width, picture.height, self.context.text_width)
-        shape_id = next(self.context.shape_ids)
-        inline = CT_Inline.new_pic_inline(shape_id, r_id, picture.filename, width, height)
-        # No gap around the picture: LibreOffice otherwise adds its own default wrap distances.
-        for side in ("distT", "distB", "distL", "distR"):
-            inline.set(side, "0")
-        # Screen readers and Word's "Alt Text" pane read the description.
-        for properties in (inline.docPr, inline.find(f".//{PIC}cNvPr")):
-            properties.set("descr", image.alt)
-            if image.title:
-                properties.set("title", image.title)
-        inline.find(f".//{PIC}cNvPr").set("id", str(shape_id))
-        drawing = element("w:drawing")
-        drawing.append(inline)
-        r = element("w:r")
-        r.append(drawing)
-        return r
-
-
-def fit_width(width: int, height: int, limit: int) -> tuple[Emu, Emu]:
-    """The picture's natural size, scaled down (never up) to ``limit`` wide."""
-    if width <= limit:
-        return Emu(width), Emu(height)
-    return Emu(limit), Emu(round(height * limit / width))
+        context = self.context
+        return context.pictures.run(
+            context.part, image.path, image.alt, image.title, width=context.text_width
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from publisher.brand import Brand
 from publisher.renderers.word_numbering import LIST_INDENT
+from publisher.renderers.word_page import FOOTER_POINTS
 from publisher.renderers.word_styles import (
     BOLD,
     HEADINGS,
@@ -38,17 +39,20 @@ NO_PROOF = "<w:noProof/>"
 """Spell-checking code only draws red lines under it."""
 
 
-def default_styles(brand: Brand, bullet_num: int, number_num: int) -> list[StyleSpec]:
+def default_styles(brand: Brand, bullet_num: int, number_num: int, text_width: int) -> list[StyleSpec]:
     """Every style the handout uses, in the brand's colours and fonts.
 
     ``bullet_num`` and ``number_num`` are the numbering instances the List Bullet and
     List Number styles point at, so a list started by hand in Word numbers itself.
+    ``text_width`` (twips) places the header's right tab stop at the right margin.
     """
     primary, secondary = word_colour(brand.primary), word_colour(brand.secondary)
-    foreground = word_colour(brand.foreground)
+    # The neutral look leaves body text "automatic" (black, or white in a dark-mode viewer).
+    foreground = word_colour(brand.foreground) if brand.foreground != Brand().foreground else ""
     return [
         *base_styles(brand.base_font, foreground),
         *title_styles(brand.headings_font, primary, secondary),
+        *furniture_styles(primary, secondary, text_width),
         *heading_styles(brand.headings_font, primary),
         *list_styles(bullet_num, number_num),
         *block_styles(primary, secondary),
@@ -59,7 +63,9 @@ def default_styles(brand: Brand, bullet_num: int, number_num: int) -> list[Style
 
 def base_styles(base_font: str, foreground: str) -> list[StyleSpec]:
     """The defaults every document needs (Normal, and the defaults of each style type)."""
-    body = ppr(spacing(0, 140, 276)) + rpr(font(base_font), color(foreground), size(BODY_POINTS))
+    body = ppr(spacing(0, 140, 276)) + rpr(
+        font(base_font), color(foreground) if foreground else "", size(BODY_POINTS)
+    )
     cell_margins = "".join(
         f'<w:{side} w:w="{width}" w:type="dxa"/>'
         for side, width in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108))
@@ -101,9 +107,35 @@ def title_styles(headings_font: str, primary: str, secondary: str) -> list[Style
             properties=ppr(KEEP, spacing(0, 80)) + rpr(font(headings_font), color(secondary), size(14)),
         ),
         StyleSpec("paragraph", "Date", "Date", next="Normal", properties=ppr(spacing(0, 320)) + quiet),
-        StyleSpec("paragraph", "header", "Header", properties=ppr(spacing(0, 0)) + quiet),
+    ]
+
+
+def furniture_styles(primary: str, secondary: str, text_width: int) -> list[StyleSpec]:
+    """Header (title at a right tab stop), Footer, and the clinic's name in the header."""
+    right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>'
+    # Space below the header: a 12 mm logo reaches past the top margin, and the title
+    # would otherwise touch it.
+    return [
         StyleSpec(
-            "paragraph", "footer", "Footer", properties=ppr(spacing(0, 0), '<w:jc w:val="center"/>') + quiet
+            "paragraph",
+            "header",
+            "Header",
+            properties=ppr(right_tab, spacing(0, 240)) + rpr(color(secondary), size(10)),
+        ),
+        StyleSpec(
+            "paragraph",
+            "footer",
+            "Footer",
+            properties=ppr(spacing(0, 0), '<w:jc w:val="center"/>')
+            + rpr(color(secondary), size(FOOTER_POINTS)),
+        ),
+        StyleSpec(
+            "character",
+            "Clinic Name",
+            "ClinicName",
+            based_on="Default Paragraph Font",
+            builtin=False,
+            properties=rpr(BOLD, color(primary), size(12)),
         ),
     ]
 

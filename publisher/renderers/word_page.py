@@ -1,22 +1,89 @@
 """Page furniture of the Word handout: paper size and margins, header and footer.
 
-The header carries the document title and the footer "Page X of Y" built from the
-PAGE and NUMPAGES fields, so the numbers stay right after staff edit the handout.
-A clinic's reference document keeps a header or footer of its own (its letterhead).
+The header carries the clinic's logo and name (when it has a brand) and the document
+title; the footer the clinic's contact line and "Page X of Y" built from the PAGE and
+NUMPAGES fields, so the numbers stay right after staff edit the handout. A clinic's
+reference document keeps a header or footer of its own (its letterhead).
 """
 
 from __future__ import annotations
 
-from docx.section import Section, _Footer, _Header
-from docx.shared import Emu, Mm
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.section import Section, _Footer, _Header
+from docx.shared import Emu, Mm, Pt
+
+from publisher.brand import Brand
 from publisher.labels import Labels, split_placeholders
-from publisher.renderers.word_xml import field_runs, paragraph, run
+from publisher.renderers.word_links import encode_url
+from publisher.renderers.word_pictures import Pictures
+from publisher.renderers.word_xml import break_run, field_runs, hyperlink, paragraph, run
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Emu(7772400), Emu(10058400))}
 MARGIN = Mm(20)
 HEADER_DISTANCE = Mm(10)
 FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
+LOGO_HEIGHT = Mm(12)
+"""The logo in the header: recognisable, yet no taller than two lines of text."""
+FOOTER_POINTS = 9
+"""Size of the footer's text (the Footer style), used to guess how much fits on a line."""
+AVERAGE_CHAR = 0.55
+"""Width of an average character in em: Inter measures 0.5, a substitute font a little more."""
+CONTACT_LINES = 2
+"""At most this many lines of contact details above the page numbers."""
+SEPARATOR = " \u00b7 "
+"""A middle dot between contact details, as on a letterhead."""
+
+
+@dataclass(frozen=True)
+class ContactItem:
+    """One contact detail as shown in the footer, with a link target ("" when none)."""
+
+    text: str
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What the header and footer show besides the page numbers."""
+
+    title: str
+    clinic: str = ""
+    """The clinic's short name, else its full name ("" without a brand)."""
+    logo: Path | None = None
+    logo_alt: str = ""
+    """The logo's description for screen readers: the clinic's full name."""
+    contact: tuple[ContactItem, ...] = ()
+
+
+def letterhead(title: str, brand: Brand, labels: Labels) -> Letterhead:
+    """The header's and footer's content for a document ``title`` and the clinic's ``brand``."""
+    contact = brand.contact
+    items = (
+        ContactItem(contact.phone, phone_href(contact.phone)),
+        ContactItem(contact.email, f"mailto:{contact.email}" if contact.email else ""),
+        ContactItem(contact.address),
+        ContactItem(contact.hours),
+    )
+    return Letterhead(
+        title=title,
+        clinic=brand.short_name or brand.name,
+        logo=brand.logo,
+        logo_alt=brand.name or brand.short_name or labels.logo,
+        contact=tuple(item for item in items if item.text),
+    )
+
+
+def phone_href(number: str) -> str:
+    """A ``tel:`` link for a number as people write it ("+1 000 000 0000 (example)"), or ""."""
+    # Only the leading + and the digits: a remark in brackets is not dialled.
+    digits = re.sub(r"[^\d+]", "", re.sub(r"\(.*?\)", "", number))
+    digits = digits[:1] + digits[1:].replace("+", "")
+    return f"tel:{digits}" if any(ch.isdigit() for ch in digits) else ""
 
 
 def set_up_page(section: Section, paper: str) -> None:
@@ -40,26 +107,92 @@ def has_content(furniture: _Header | _Footer) -> bool:
     return bool("".join(element.itertext()).strip() or element.xpath(".//w:drawing | .//w:pict"))
 
 
-def write_header(section: Section, title: str, style_id: str, keep_existing: bool) -> None:
-    """The document title on every page (unless the reference document has its own header)."""
+def write_header(
+    section: Section, head: Letterhead, styles: dict[str, str], pictures: Pictures, keep_existing: bool
+) -> None:
+    """Logo and clinic name, then the title at the right margin (a tab stop of the Header style).
+
+    Without a brand only the title, as before. A reference document's own header wins.
+    """
     header = section.header
     if keep_existing and has_content(header):
         return
-    p = _replace_content(header, style_id)
-    p.append(run(title))
+    p = _replace_content(header, styles["header"])
+    if head.logo is not None:
+        p.append(pictures.run(header.part, head.logo, head.logo_alt, height=LOGO_HEIGHT))
+        # An em space: inline pictures have no margin of their own in Word.
+        p.append(run("\u2003"))
+    if head.clinic:
+        p.append(run(head.clinic, styles["Clinic Name"]))
+    if head.logo is not None or head.clinic:
+        p.append(run("\t"))
+    p.append(run(head.title))
 
 
-def write_footer(section: Section, labels: Labels, style_id: str, keep_existing: bool) -> None:
-    """ "Page X of Y" on every page, as fields (unless the reference document has its own footer)."""
+def write_footer(
+    section: Section, head: Letterhead, labels: Labels, styles: dict[str, str], keep_existing: bool
+) -> None:
+    """The contact line (when the brand has one) above "Page X of Y", in the Footer style.
+
+    A reference document's own footer wins.
+    """
     footer = section.footer
     if keep_existing and has_content(footer):
         return
-    p = _replace_content(footer, style_id)
+    p = _replace_content(footer, styles["footer"])
+    if head.contact:
+        lines = contact_lines(head.contact, text_width(section))
+        link = _footer_link(footer, styles["Hyperlink"])
+        write_contact(p, lines, link)
+        p = paragraph(styles["footer"])
+        footer.part.element.append(p)
     for piece in split_placeholders(labels.page, "page", "pages"):
         if piece in FIELDS:
             p.extend(field_runs(FIELDS[piece], "1"))
         elif piece:
             p.append(run(piece))
+
+
+def contact_lines(items: tuple[ContactItem, ...], width: int) -> list[list[ContactItem]]:
+    """Contact details packed into lines that fit ``width`` (EMU), in order.
+
+    Details that would need a third line are left out (the opening hours, when the
+    address is long): a footer that grows down the page reads as clutter.
+    """
+    budget = int(width / Pt(1) / (FOOTER_POINTS * AVERAGE_CHAR))
+    lines: list[list[ContactItem]] = [[]]
+    for item in items:
+        line = lines[-1]
+        length = sum(len(i.text) + len(SEPARATOR) for i in line) + len(item.text)
+        if line and length > budget:
+            if len(lines) == CONTACT_LINES:
+                break
+            lines.append(line := [])
+        line.append(item)
+    return lines
+
+
+def write_contact(p, lines: list[list[ContactItem]], link: Callable) -> None:
+    """Contact lines into paragraph ``p``, separated by middle dots and line breaks."""
+    for number, line in enumerate(lines):
+        if number:
+            p.append(break_run())
+        for index, item in enumerate(line):
+            if index:
+                p.append(run(SEPARATOR))
+            p.append(link(item) if item.href else run(item.text))
+
+
+def _footer_link(footer: _Footer, style_id: str) -> Callable:
+    """A maker of clickable phone and email links, related from the footer's own part."""
+
+    def make_link(item: ContactItem):
+        r_id = footer.part.relate_to(encode_url(item.href), RT.HYPERLINK, is_external=True)
+        element = hyperlink(r_id=r_id)
+        element.append(run(item.text, style_id))
+        return element
+
+    return make_link
 
 
 def _replace_content(furniture: _Header | _Footer, style_id: str):
