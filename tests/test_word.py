@@ -141,7 +141,7 @@ FEATURE_PARAGRAPHS = [
     ("List Bullet 2", "prescription medicines"),
     ("List Bullet 2", "supplements and vitamins"),
     ("List Bullet", "any previous scan results"),
-    ("Normal", "See also how to prepare."),
+    ("After List or Table", "See also how to prepare."),
     ("Heading 2", "How do I prepare for the treatment?"),
     ("Normal", "Follow these steps in order:"),
     ("List Number", "Wash your hair the evening before."),
@@ -156,13 +156,13 @@ FEATURE_PARAGRAPHS = [
     ("Normal", "Use the P2 car park."),
     ("Heading 1", "Prices and contact"),
     ("Heading 2", "What does a session cost?"),
-    ("Normal", "Prices include a free consultation."),
+    ("After List or Table", "Prices include a free consultation."),
     ("Heading 2", "How can I contact the clinic?"),
     ("List Bullet", "Web: https://clinic.example/contact"),
     ("List Bullet", "Email: hello@clinic.example"),
     ("List Bullet", "Phone: +44 123 456 789"),
     ("List Bullet", "Secure site: booking"),
-    ("Normal", "Two new lists follow, each numbered from one:"),
+    ("After List or Table", "Two new lists follow, each numbered from one:"),
     ("List Number", "first list, one"),
     ("List Number", "first list, two"),
     ("List Bullet", "a bullet between them"),
@@ -242,3 +242,11 @@ def test_every_style_used_is_defined(features):
         )
     )
     assert used <= defined
+
+
+def test_paragraph_after_a_list_or_table_keeps_the_paragraph_gap(features):
+    # A table has no spacing of its own and list items little: the style brings the gap.
+    styles = open_docx(features).styles
+    after = styles["After List or Table"]
+    assert after.base_style.name == "Normal"
+    assert after.paragraph_format.space_before == styles["Normal"].paragraph_format.space_after > 0

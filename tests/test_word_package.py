@@ -176,6 +176,7 @@ p[style-name='Date'] => p.date:fresh
 p[style-name='Quote'] => blockquote > p:fresh
 p[style-name='Source Code'] => pre:fresh
 p[style-name='Compact'] => p:fresh
+p[style-name='After List or Table'] => p:fresh
 p[style-name='List Continue'] => p:fresh
 p[style-name='Disclaimer'] => p.disclaimer:fresh
 r[style-name='Emphasis'] => em

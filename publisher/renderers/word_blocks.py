@@ -14,6 +14,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from publisher.model import Block, CodeBlock, Heading, Inline, List, Paragraph, Quote, Table, TableCell
 from publisher.renderers.word_inlines import InlineWriter, WordContext
+from publisher.renderers.word_look import AFTER_BLOCK
 from publisher.renderers.word_numbering import ListNumbering, add_num_pr
 from publisher.renderers.word_styles import HEADINGS, level_name
 from publisher.renderers.word_xml import make, paragraph, run
@@ -45,13 +46,15 @@ class BlockWriter:
 
     def blocks(self, blocks: tuple[Block, ...], depth: int = 0) -> None:
         """Append every block, in order."""
+        previous = None
         for block in blocks:
-            self.block(block, depth)
+            self.block(block, depth, previous)
+            previous = block
 
-    def block(self, block: Block, depth: int = 0) -> None:
-        """Append one block, dispatched on its type."""
+    def block(self, block: Block, depth: int = 0, previous: Block | None = None) -> None:
+        """Append one block, dispatched on its type; ``previous`` is the block before it."""
         if isinstance(block, Paragraph):
-            self.styled_paragraph(self._body_style(depth), block.children)
+            self.styled_paragraph(self._body_style(depth, previous), block.children)
         elif isinstance(block, Heading):
             self.styled_paragraph(HEADINGS.get(block.level, HEADINGS[4]), block.children)
         elif isinstance(block, List):
@@ -81,11 +84,13 @@ class BlockWriter:
 
     # --- blocks ---------------------------------------------------------
 
-    def _body_style(self, depth: int) -> str:
+    def _body_style(self, depth: int, previous: Block | None) -> str:
         if self._quote_depth:
             return "Quote"
-        # A paragraph inside a list item, after its first, lines up with the item's text.
-        return level_name("List Continue", depth - 1) if depth else "Normal"
+        if depth:
+            # A paragraph inside a list item, after its first, lines up with the item's text.
+            return level_name("List Continue", depth - 1)
+        return AFTER_BLOCK if isinstance(previous, (List, Table)) else "Normal"
 
     def list(self, node: List, depth: int) -> None:
         """Numbered or bulleted paragraphs on a numbering instance of this list's own."""

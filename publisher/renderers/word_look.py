@@ -31,6 +31,8 @@ from publisher.renderers.word_styles import (
 )
 
 BODY_POINTS = 11
+AFTER_BLOCK = "After List or Table"
+"""Body text that follows a list or a table."""
 CODE_FONT = "Courier New"
 """Monospace font every Word, LibreOffice and phone viewer has (or maps to its twin)."""
 CONTEXTUAL = "<w:contextualSpacing/>"
@@ -195,6 +197,16 @@ def block_styles(primary: str, secondary: str) -> list[StyleSpec]:
             properties=ppr(shade("F3F4F6"), spacing(60, 140, 240)) + rpr(font(CODE_FONT), NO_PROOF, size(10)),
         ),
         StyleSpec("paragraph", "Compact", "Compact", builtin=False, properties=ppr(spacing(40, 40))),
+        # Tables and lists end without the paragraph gap of body text (a table has no
+        # spacing of its own), so the paragraph after one brings that gap along.
+        StyleSpec(
+            "paragraph",
+            AFTER_BLOCK,
+            AFTER_BLOCK.replace(" ", ""),
+            builtin=False,
+            next="Normal",
+            properties=ppr(spacing(140, 140, 276)),
+        ),
         StyleSpec(
             "paragraph",
             "Disclaimer",
