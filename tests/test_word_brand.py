@@ -13,6 +13,7 @@ from conftest import CLINIC_FAQ, FIXTURES, ROOT, require_tool
 from test_word import W, open_docx, part_xml, render
 from test_word_package import field_codes
 
+from publisher.brand import Brand
 from publisher.brandfile import load_brand
 
 BRANDED_FAQ = FIXTURES / "branded" / "faq.md"
@@ -94,6 +95,18 @@ def test_long_contact_details_wrap_onto_a_second_line():
         "+1 000 000 0000 (example) · hello@clinic.example\n"
         "1 Example Street, Example Town (placeholder address) · Mon-Fri 9:00-17:00"
     )
+
+
+def test_header_with_only_a_logo_or_only_a_name():
+    logo = FIXTURES / "branded" / "images" / "logo.png"
+    unnamed = render(CLINIC_FAQ, brand=Brand(logo=logo))
+    (inline,) = part_xml(unnamed, "word/header1.xml").iter(f"{WP}inline")
+    assert inline.find(f"{WP}docPr").get("descr") == "Clinic logo"
+    assert open_docx(unnamed).sections[0].header.paragraphs[0].text == "\u2003\tFrequently Asked Questions"
+    named = open_docx(render(CLINIC_FAQ, brand=Brand(name="Hill Clinic"))).sections[0]
+    assert named.header.paragraphs[0].text == "Hill Clinic\tFrequently Asked Questions"
+    # No contact details: the footer is the page numbers alone.
+    assert [p.text for p in named.footer.paragraphs] == ["Page 1 of 1"]
 
 
 def test_neutral_header_and_footer_stay_plain(neutral):

@@ -16,8 +16,11 @@ import pytest
 from conftest import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ
 from lxml import etree
 from test_word import W, render
+from test_word_brand import BRANDED_FAQ
 from test_word_images import picture_source
 from test_word_reference import make_reference
+
+from publisher.brandfile import load_brand
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -51,10 +54,13 @@ PARTS = ("word/document.xml", "word/header1.xml", "word/footer1.xml", "word/styl
 
 @pytest.fixture(
     scope="module",
-    params=["clinic", "features", "spanish", "pictures", "reference"],
+    params=["clinic", "features", "spanish", "pictures", "reference", "branded", "sample"],
 )
 def handout(request, tmp_path_factory) -> bytes:
     folder = tmp_path_factory.mktemp(request.param)
+    if request.param in ("branded", "sample"):
+        source = BRANDED_FAQ if request.param == "branded" else CLINIC_FAQ
+        return render(source, brand=load_brand(source.parent / "_brand.yml"))
     if request.param == "pictures":
         return render(picture_source(folder, "![A wide photo](wide.png)\n\n![A small one](small.jpg)"))
     if request.param == "reference":
@@ -98,10 +104,15 @@ def test_paragraph_properties_come_first(handout):
 
 def test_ids_are_unique(handout):
     body = parts(handout)["word/document.xml"]
-    drawing_ids = body.xpath(
-        "//wp:docPr/@id",
-        namespaces={"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"},
-    )
+    # Drawing ids are unique across the body, header and footer (the logo is a drawing too).
+    drawing_ids = [
+        value
+        for root in parts(handout).values()
+        for value in root.xpath(
+            "//wp:docPr/@id",
+            namespaces={"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"},
+        )
+    ]
     assert len(drawing_ids) == len(set(drawing_ids))
     bookmark_ids = [b.get(f"{W}id") for b in body.iter(f"{W}bookmarkStart")]
     assert len(bookmark_ids) == len(set(bookmark_ids))
@@ -109,12 +120,14 @@ def test_ids_are_unique(handout):
     assert len(bookmark_names) == len(set(bookmark_names))
 
 
-def test_every_reference_and_part_is_declared(handout):
+@pytest.mark.parametrize("story", ["document", "header1", "footer1"])
+def test_every_reference_and_part_is_declared(handout, story):
     with zipfile.ZipFile(io.BytesIO(handout)) as package:
         names = set(package.namelist())
-        rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+        rels_name = f"word/_rels/{story}.xml.rels"
+        rels = etree.fromstring(package.read(rels_name)) if rels_name in names else []
         types = etree.fromstring(package.read("[Content_Types].xml"))
-        body = etree.fromstring(package.read("word/document.xml"))
+        body = etree.fromstring(package.read(f"word/{story}.xml"))
     declared = {r.get("Id"): r for r in rels}
     used = {value for el in body.iter() for key, value in el.attrib.items() if key.startswith(R)}
     assert used <= set(declared)
