@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import CLINIC_FAQ, FIXTURES, ROOT, require_tool
+from docx.shared import Mm
 from test_word import W, open_docx, part_xml, render
+from test_word_images import svg_file
 from test_word_package import field_codes
 
 from publisher.brand import Brand
@@ -107,6 +109,15 @@ def test_header_with_only_a_logo_or_only_a_name():
     assert named.header.paragraphs[0].text == "Hill Clinic\tFrequently Asked Questions"
     # No contact details: the footer is the page numbers alone.
     assert [p.text for p in named.footer.paragraphs] == ["Page 1 of 1"]
+
+
+def test_wide_word_mark_takes_at_most_a_third_of_the_line(tmp_path: Path):
+    mark = svg_file(tmp_path / "mark.svg", "800", "50")
+    data = render(CLINIC_FAQ, brand=Brand(name="Hill Clinic", logo=mark))
+    extent = next(part_xml(data, "word/header1.xml").iter(f"{WP}extent"))
+    section = open_docx(data).sections[0]
+    assert int(extent.get("cx")) == (section.page_width - section.left_margin - section.right_margin) // 3
+    assert int(extent.get("cy")) < Mm(12)
 
 
 def test_neutral_header_and_footer_stay_plain(neutral):

@@ -119,7 +119,9 @@ def write_header(
         return
     p = _replace_content(header, styles["header"])
     if head.logo is not None:
-        p.append(pictures.run(header.part, head.logo, head.logo_alt, height=LOGO_HEIGHT))
+        # A wide word mark stays narrower than a third of the line, beside the name and title.
+        widest = text_width(section) // 3
+        p.append(pictures.run(header.part, head.logo, head.logo_alt, width=widest, height=LOGO_HEIGHT))
         # An em space: inline pictures have no margin of their own in Word.
         p.append(run("\u2003"))
     if head.clinic:

@@ -1,7 +1,7 @@
 """Pictures in the Word handout: answer images and the clinic's logo, PNG, JPEG or SVG.
 
-python-docx embeds PNG and JPEG itself. Word has no SVG support in python-docx, so an
-SVG goes in the way Word 2016 and later store it: the picture's ``a:blip`` points at
+python-docx embeds PNG and JPEG itself but cannot read SVG, so an SVG goes in the
+way Word 2016 and later store it: the picture's ``a:blip`` points at
 a PNG rendering (what LibreOffice, older Word and phone viewers show) and carries the
 SVG itself in an ``asvg:svgBlip`` extension (what current Word shows, sharp at any
 zoom). The PNG is rendered by resvg, with the shipped and brand fonts only and no
@@ -85,9 +85,9 @@ class Pictures:
     ) -> BaseOxmlElement:
         """A ``w:r`` showing the image at ``path`` in ``part``, described by ``alt``.
 
-        Give ``width`` (the most it may take, in EMU: the text width) or ``height``
-        (exactly this high: the logo); the image keeps its proportions and is never
-        enlarged past its natural size to fit a width.
+        ``width`` is the most it may take (EMU), ``height`` the height to show it at
+        (the logo); the image keeps its proportions and is never enlarged past its
+        natural size to fit a width.
         """
         if path.suffix.lower() == ".svg":
             svg = self._svg(part, path)
@@ -162,9 +162,12 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 
 def fit(width: int, height: int, max_width: int = 0, exact_height: int = 0) -> tuple[Emu, Emu]:
-    """The size to show an image at: ``exact_height`` high, else at most ``max_width`` wide."""
+    """The size to show an image at: ``exact_height`` high (when given), at most ``max_width`` wide.
+
+    Without ``exact_height`` the natural size is kept when it fits: never enlarged.
+    """
     if exact_height:
-        return Emu(round(width * exact_height / height)), Emu(exact_height)
+        width, height = round(width * exact_height / height), exact_height
     if not max_width or width <= max_width:
         return Emu(width), Emu(height)
     return Emu(max_width), Emu(round(height * max_width / width))
