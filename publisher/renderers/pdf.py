@@ -2,9 +2,9 @@
 
 WeasyPrint is imported only inside the functions that lay out the PDF, so
 ``--keep-html`` and the other formats never pay for it. The rendering is locked
-down: our own URL fetcher (no network, only the templates and the source's folder),
-no system fonts (only the shipped ones), and any WeasyPrint error or warning fails
-the build instead of leaving a hole in the PDF.
+down: our own URL fetcher (no network; only the templates, the source's folder and
+the brand's files), no system fonts (only the shipped ones and the brand's font files),
+and any WeasyPrint error or warning fails the build instead of leaving a hole in the PDF.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from publisher.brand import Brand
 from publisher.errors import RenderError
 from publisher.model import Document
 from publisher.renderers import Theme
@@ -42,11 +43,25 @@ def render_print_html(document: Document, theme: Theme) -> str:
 def render_pdf(document: Document, theme: Theme) -> bytes:
     """The PDF handout of a document: byte-identical for the same input and SOURCE_DATE_EPOCH."""
     html = print_html(document, theme)
-    roots = (templates_dir(), document.source.resolve().parent)
-    return html_to_pdf(html, roots, base_url=roots[1], created=creation_date(document))
+    folder = document.source.resolve().parent
+    roots = (templates_dir(), folder, *brand_folders(theme.brand))
+    identifier = pdf_identifier(html, roots, [face.path for face in theme.brand.fonts])
+    return html_to_pdf(html, roots, base_url=folder, created=creation_date(document), identifier=identifier)
 
 
-def html_to_pdf(html: str, roots: Iterable[Path], base_url: Path, created: str | None = None) -> bytes:
+def brand_folders(brand: Brand) -> list[Path]:
+    """The folders of the brand file, its logo and its fonts: the fetcher may read these too.
+
+    Only the fonts are read as files today (the logo is a data: URI), but a brand's files
+    are the clinic's own, like the source's folder.
+    """
+    files = [brand.source, brand.logo, *(face.path for face in brand.fonts)]
+    return list(dict.fromkeys(path.resolve().parent for path in files if path))
+
+
+def html_to_pdf(
+    html: str, roots: Iterable[Path], base_url: Path, created: str | None = None, identifier: bytes = b""
+) -> bytes:
     """Lay out print HTML with WeasyPrint, reading only files under ``roots``.
 
     Raises RenderError naming the URL when a resource is refused, and listing
@@ -56,8 +71,9 @@ def html_to_pdf(html: str, roots: Iterable[Path], base_url: Path, created: str |
 
     from publisher.renderers.pdf_fetcher import LocalFetcher
 
+    roots = tuple(roots)
     fetcher = LocalFetcher(roots)
-    options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": pdf_identifier(html)}
+    options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier or pdf_identifier(html, roots)}
     with collected_warnings() as problems:
         try:
             rendering = lay_out(html, fetcher, base_url, **options)
@@ -100,11 +116,21 @@ def explain(problem: str) -> str:
     return re.sub(r"(data:[^\s,;]{0,40}[;,][^\s]{0,20})[^\s]*", r"\1...", problem)
 
 
-def pdf_identifier(html: str) -> bytes:
-    """A stable file identifier derived from the content, not the machine or the time."""
-    # The stylesheet URLs hold this checkout's path; leave them out so two machines agree.
-    portable = html.replace(templates_dir().as_uri(), "")
-    return hashlib.sha256(portable.encode("utf-8")).hexdigest()[:32].encode("ascii")
+def pdf_identifier(html: str, roots: Iterable[Path] = (), files: Iterable[Path] = ()) -> bytes:
+    """A stable file identifier derived from the content, not the machine or the time.
+
+    The HTML's file: URLs hold the paths of this checkout and of the brand, so their
+    folders are left out (two machines agree); the contents of ``files`` (the brand's
+    fonts, which the HTML names but does not hold) go in instead.
+    """
+    folders = sorted({templates_dir().resolve(), *(Path(root).resolve() for root in roots)}, key=str)
+    portable = html
+    for folder in reversed(folders):  # a folder inside another goes first
+        portable = portable.replace(folder.as_uri(), "")
+    digest = hashlib.sha256(portable.encode("utf-8"))
+    for path in files:
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:32].encode("ascii")
 
 
 def creation_date(document: Document) -> str | None:

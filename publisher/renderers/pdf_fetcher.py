@@ -97,5 +97,7 @@ class LocalFetcher(URLFetcher):
         # resolve() follows symlinks and removes "..", so neither can escape a root.
         path = Path(request.url2pathname(parts.path)).resolve()
         if not any(path.is_relative_to(root) for root in self.roots):
-            raise RefusedURL(f"refused to fetch {url}: outside the templates and the source's folder")
+            raise RefusedURL(
+                f"refused to fetch {url}: outside the templates, the source's and the brand's folders"
+            )
         return path

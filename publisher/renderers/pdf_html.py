@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import unquote
 
 import jinja2
@@ -25,6 +26,7 @@ from publisher.model import (
     Document,
     Entry,
     Heading,
+    Image,
     Inline,
     Link,
     List,
@@ -32,18 +34,24 @@ from publisher.model import (
     Quote,
 )
 from publisher.renderers import Theme
-from publisher.renderers.htmlblocks import HtmlRenderer
+from publisher.renderers.htmlblocks import HtmlRenderer, data_uri
+from publisher.renderers.pdf_contact import contact_block
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
+from publisher.walk import block_inlines
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 CHARS_PER_LINE = 45
 """About how many characters of 12pt Inter fit on a line of one column."""
 SHORT_ANSWER_LINES = 8
 """Answers up to this many lines are kept whole in one column, never split."""
+IMAGE_LINES = 6
+"""About how many lines of text a picture scaled to the column width takes."""
 SHIPPED_FONT = "Inter"
 HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 NAMED_COLOUR = re.compile(r"[a-zA-Z]{3,20}")
+FONT_FORMATS = {".ttf": "truetype", ".otf": "opentype", ".woff": "woff", ".woff2": "woff2"}
+FONT_STYLES = ("normal", "italic", "oblique")
 
 
 class PrintRenderer(HtmlRenderer):
@@ -56,8 +64,19 @@ class PrintRenderer(HtmlRenderer):
     """
 
     def __init__(self) -> None:
-        # Answer sub-headings (### and ####) sit under the question's <h3>.
+        # Answer sub-headings (### and ####) sit under the question's <h3>. Images stay
+        # data: URIs (the default): WeasyPrint names a picture in the PDF after its URL,
+        # so a file: URL would make the bytes depend on where the checkout is.
         super().__init__(heading_offset=1)
+
+    def render_paragraph(self, node: Paragraph) -> str:
+        # A picture on its own is a figure: set apart, as wide as the column at most, and
+        # its title (invisible on paper as a tooltip) printed as a caption.
+        if is_picture(node):
+            image = node.children[0]
+            caption = f"\n<figcaption>{escape(image.title)}</figcaption>" if image.title else ""
+            return f'<figure class="picture">\n{self.render_image(image)}{caption}\n</figure>'
+        return super().render_paragraph(node)
 
     def render_link(self, node: Link) -> str:
         title = f' title="{escape(node.title)}"' if node.title else ""
@@ -111,6 +130,26 @@ def css_colour(value: str) -> Markup:
     return Markup(value)
 
 
+def css_url(path: Path) -> Markup:
+    """A CSS ``url()`` of a local file; ``as_uri`` percent-encodes quotes, so nothing breaks out."""
+    uri = path.resolve().as_uri()
+    if re.search(r"[\"'\\\s<>()]", uri):
+        raise RenderError(f"cannot refer to {path} from the stylesheet")
+    return Markup(f'url("{uri}")')
+
+
+def font_format(path: Path) -> Markup:
+    """The CSS ``format()`` hint of a font file, from its extension."""
+    return css_string(FONT_FORMATS.get(path.suffix.lower(), "opentype"))
+
+
+def css_font_style(value: str) -> Markup:
+    """A brand font's style, accepted only as a CSS keyword so it cannot inject CSS."""
+    if value not in FONT_STYLES:
+        raise RenderError(f"font style {value!r} must be one of {', '.join(FONT_STYLES)}")
+    return Markup(value)
+
+
 def page_counter(label: str) -> Markup:
     """CSS ``content`` for a label such as "Page {page} of {pages}"."""
     parts = re.split(r"(\{pages?\})", label)
@@ -119,9 +158,20 @@ def page_counter(label: str) -> Markup:
 
 
 def is_short(entry: Entry) -> bool:
-    """True for an answer short enough to keep whole rather than split across columns."""
-    lines = block_text(entry.answer).splitlines()
-    return sum(max(1, math.ceil(len(line) / CHARS_PER_LINE)) for line in lines) <= SHORT_ANSWER_LINES
+    """True for an answer short enough to keep whole rather than split across columns.
+
+    That is up to ``SHORT_ANSWER_LINES`` lines of text and at most one picture: even the
+    tallest picture the stylesheet allows still fits a column with that much text.
+    """
+    text = block_text(block for block in entry.answer if not is_picture(block))
+    lines = sum(max(1, math.ceil(len(line) / CHARS_PER_LINE)) for line in text.splitlines())
+    pictures = sum(isinstance(inline, Image) for inline in block_inlines(entry.answer))
+    return lines <= SHORT_ANSWER_LINES and pictures <= 1
+
+
+def is_picture(block: Block) -> bool:
+    """True for a paragraph that holds nothing but one image (printed as a figure)."""
+    return isinstance(block, Paragraph) and len(block.children) == 1 and isinstance(block.children[0], Image)
 
 
 def font_stack(family: str) -> Markup:
@@ -171,6 +221,9 @@ def environment() -> jinja2.Environment:
         bare_url=bare_url,
         css_string=css_string,
         css_colour=css_colour,
+        css_font_style=css_font_style,
+        css_url=css_url,
+        font_format=font_format,
         font_stack=font_stack,
         page_counter=page_counter,
     )
@@ -181,10 +234,16 @@ def print_html(document: Document, theme: Theme) -> str:
     """The print HTML of a document, as WeasyPrint will lay it out."""
     labels = labels_for(document.meta.lang)
     updated = document.meta.updated
+    brand = theme.brand
     context = {
         "document": document,
         "meta": document.meta,
-        "brand": theme.brand,
+        "brand": brand,
+        "logo": data_uri(Image(brand.logo.name, "", brand.logo)) if brand.logo else "",
+        # The logo stands for the clinic's name; "Logo" (the same word in our four
+        # languages) only for a brand with a logo and no name, since PDF/UA needs some alt.
+        "logo_alt": brand.name or brand.short_name or "Logo",
+        "contact": contact_block(document, brand, labels),
         "labels": labels,
         "paper": PAPER_SIZES[theme.paper],
         "reviewed": labels.format_date(updated) if updated else "",
