@@ -303,6 +303,13 @@ def test_an_address_alone_gives_a_qr_code_without_details():
     assert 'class="contact-details' not in html and 'class="qr"' in html
 
 
+def test_qr_code_only_for_web_addresses():
+    document = parse_source(CLINIC_FAQ)  # no url of its own
+    assert contact_block(document, Brand(home="javascript:alert(1)"), labels_for("en")) is None
+    block = contact_block(document, Brand(home="https://clinic.example/"), labels_for("en"))
+    assert block and block.qr and block.qr.url == "https://clinic.example/"
+
+
 def test_only_the_details_a_brand_sets_are_shown():
     brand = Brand(name="Clinic", contact=Contact(email="a@b.example"))
     block = contact_block(parse_source(CLINIC_FAQ), brand, labels_for("de"))
@@ -341,6 +348,16 @@ def test_brand_font_files_are_loaded_and_embedded(tmp_path):
     # TrueType file (the shipped Inter is OpenType/CFF, embedded as FontFile3).
     assert "/FontFile2" in fonts["House-Sans"].get_object()
     assert any(name.startswith("Inter") for name in fonts)  # headings fall back to the shipped font
+
+
+def test_brand_families_without_files_fall_back_to_the_shipped_font():
+    reader = read(build(CLINIC_FAQ, Brand(base_font="Georgia", headings_font="Playfair Display")))
+    names = {
+        font.get_object()["/BaseFont"].split("+", 1)[1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert names == {"Inter", "Inter-Bold", "Inter-Italic"}
 
 
 def test_brand_files_outside_the_source_folder_are_allowed(tmp_path):

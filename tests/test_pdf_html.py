@@ -87,7 +87,9 @@ def test_source_text_is_escaped_everywhere():
 
 def test_brand_values_cannot_break_out_of_the_stylesheet():
     brand = Brand(
-        base_font='X"; } @import url(http://evil.example/x.css); body { x: "', headings_font="</style>"
+        base_font='X"; } @import url(http://evil.example/x.css); body { x: "',
+        headings_font="</style>",
+        short_name='"; } </style><script>',
     )
     html = render_print_html(hostile_document(), Theme(brand=brand))
     style = html.split("<style>")[1].split("</style>")[0]

@@ -25,6 +25,7 @@ QR_BORDER = 4
 QR_LIGHT = "#ffffff"
 """Always white behind the code, whatever the brand's background: readers need the contrast."""
 QR_BLACK = "#000000"
+WEB_ADDRESS = re.compile(r"https?://\S+$", re.IGNORECASE)
 QR_MIN_CONTRAST = 7.0
 """Below this contrast against white the brand's text colour is too pale for a reliable scan."""
 
@@ -76,8 +77,12 @@ def contact_block(document: Document, brand: Brand, labels: Labels) -> ContactBl
 
 
 def qr_target(document: Document, brand: Brand) -> str:
-    """The address the printed code leads to: the FAQ's own page, else the clinic's home page."""
-    return document.meta.url or brand.home
+    """The address the printed code leads to: the FAQ's own page, else the clinic's home page.
+
+    Only a web address: a phone reading the code would open anything else blindly.
+    """
+    url = document.meta.url or brand.home
+    return url if WEB_ADDRESS.match(url) else ""
 
 
 def contact_fields(brand: Brand, labels: Labels) -> tuple[ContactField, ...]:
