@@ -45,8 +45,6 @@ CHARS_PER_LINE = 45
 """About how many characters of 12pt Inter fit on a line of one column."""
 SHORT_ANSWER_LINES = 8
 """Answers up to this many lines are kept whole in one column, never split."""
-IMAGE_LINES = 6
-"""About how many lines of text a picture scaled to the column width takes."""
 SHIPPED_FONT = "Inter"
 HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 NAMED_COLOUR = re.compile(r"[a-zA-Z]{3,20}")
