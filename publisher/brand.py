@@ -6,6 +6,7 @@ with the neutral default look used when a clinic has no brand file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,14 @@ class Contact:
     email: str = ""
     address: str = ""
     hours: str = ""
+
+    @property
+    def phone_href(self) -> str:
+        """A ``tel:`` link for the number as people write it ("+1 000 000 0000 (example)"), or ""."""
+        # Only the leading + and the digits of the number itself: a remark in brackets is not dialled.
+        digits = re.sub(r"[^\d+]", "", re.sub(r"\(.*?\)", "", self.phone))
+        digits = digits[:1] + digits[1:].replace("+", "")
+        return f"tel:{digits}" if any(ch.isdigit() for ch in digits) else ""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import yaml
 from publisher.brand import Brand, Contact, FontFace, brand_file_for
 from publisher.colors import contrast_ratio, is_hex_color, normalise_hex
 from publisher.errors import Problem, SourceError, display_path
+from publisher.imagecheck import image_file_problem
 from publisher.model import IMAGE_TYPES
 
 SCHEMA: dict[str, Any] = {
@@ -30,6 +31,7 @@ SCHEMA: dict[str, Any] = {
     "contact": {"phone": str, "email": str, "address": str, "hours": str},
 }
 FONT_TYPES = (".ttf", ".otf", ".woff", ".woff2")
+FONT_STYLES = ("normal", "italic", "oblique")
 MIN_CONTRAST = 4.5
 
 
@@ -166,6 +168,11 @@ class BrandReader:
         if path.suffix.lower() not in suffixes:
             self.problem(key, f"{what} file '{name}' must be one of {', '.join(suffixes)}")
             return None
+        # A logo is drawn by every renderer, so it gets the same checks as an image in an answer.
+        problem = image_file_problem(path, name) if what == "logo" else None
+        if problem:
+            self.problem(key, problem)
+            return None
         return path
 
     def colors(self, color: dict) -> dict[str, str]:
@@ -222,9 +229,15 @@ class BrandReader:
             for number, item in enumerate(font.get("files") or []):
                 entry = item if isinstance(item, dict) else {"path": item}
                 path = self.file(f"{key}.files.{number}", str(entry.get("path", "")), FONT_TYPES, "font")
-                if path:
+                style = str(entry.get("style", "normal"))
+                if style not in FONT_STYLES:
+                    self.problem(
+                        f"{key}.files.{number}",
+                        f"font style '{style}' must be one of {', '.join(FONT_STYLES)}",
+                    )
+                elif path:
                     weight = int(entry.get("weight", 400)) if str(entry.get("weight", 400)).isdigit() else 400
-                    faces.append(FontFace(font["family"], path, weight, str(entry.get("style", "normal"))))
+                    faces.append(FontFace(font["family"], path, weight, style))
         return tuple(faces)
 
 

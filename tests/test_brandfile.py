@@ -47,7 +47,7 @@ def test_brand_beside_the_source_is_found(tmp_path: Path):
 
 
 def test_logo_sizes_and_fonts(tmp_path: Path):
-    (tmp_path / "l.png").write_bytes(b"\x89PNG")
+    (tmp_path / "l.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "f.ttf").write_bytes(b"\0")
     brand = load_brand(
         write(
@@ -91,6 +91,12 @@ CASES = {
         "2:3: color.foreground: #999999 on background #ffffff has contrast 2.85:1, below WCAG AA 4.5:1",
     ),
     "bad yaml": ("meta: [\n", "2:1: bad YAML"),
+    "unsafe svg logo": ("logo: bad.svg\n", "1:1: logo: image 'bad.svg': SVG files may not hold <script>"),
+    "font style": (
+        "typography:\n  fonts:\n    - family: X\n      files:\n"
+        "        - path: f.ttf\n          style: slanted\n",
+        "5:11: typography.fonts.0.files.0: font style 'slanted' must be one of normal, italic, oblique",
+    ),
     "wrong shape": ("contact: 12\n", "1:1: contact: expected a mapping with phone, email, address, hours"),
 }
 
@@ -98,6 +104,8 @@ CASES = {
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_each_mistake_names_the_key_and_line(tmp_path: Path, case: str):
     text, expected = CASES[case]
+    (tmp_path / "bad.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>')
+    (tmp_path / "f.ttf").write_bytes(b"\0")
     found = problems(tmp_path, text)
     assert any(p.startswith(expected) for p in found), found
 

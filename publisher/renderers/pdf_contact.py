@@ -89,21 +89,12 @@ def contact_fields(brand: Brand, labels: Labels) -> tuple[ContactField, ...]:
     """The brand's contact details that are set, in reading order, phone and email as links."""
     contact = brand.contact
     fields = [
-        ContactField(labels.phone, contact.phone, phone_href(contact.phone)),
+        ContactField(labels.phone, contact.phone, contact.phone_href),
         ContactField(labels.email, contact.email, f"mailto:{contact.email}" if contact.email else ""),
         ContactField(labels.address, contact.address),
         ContactField(labels.hours, contact.hours),
     ]
     return tuple(field for field in fields if field.text)
-
-
-def phone_href(number: str) -> str:
-    """A ``tel:`` link for a number as people write it ("+1 000 000 0000 (example)"), or ""."""
-    # Only the leading + and the digits of the number itself: a remark in brackets is not dialled.
-    dialled = re.sub(r"\(.*?\)", "", number)
-    digits = re.sub(r"[^\d+]", "", dialled)
-    digits = digits[:1] + digits[1:].replace("+", "")
-    return f"tel:{digits}" if any(ch.isdigit() for ch in digits) else ""
 
 
 def qr_dark(brand: Brand) -> str:

@@ -8,7 +8,6 @@ reference document keeps a header or footer of its own (its letterhead).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +63,7 @@ def letterhead(title: str, brand: Brand, labels: Labels) -> Letterhead:
     """The header's and footer's content for a document ``title`` and the clinic's ``brand``."""
     contact = brand.contact
     items = (
-        ContactItem(contact.phone, phone_href(contact.phone)),
+        ContactItem(contact.phone, contact.phone_href),
         ContactItem(contact.email, f"mailto:{contact.email}" if contact.email else ""),
         ContactItem(contact.address),
         ContactItem(contact.hours),
@@ -76,14 +75,6 @@ def letterhead(title: str, brand: Brand, labels: Labels) -> Letterhead:
         logo_alt=brand.name or brand.short_name or labels.logo,
         contact=tuple(item for item in items if item.text),
     )
-
-
-def phone_href(number: str) -> str:
-    """A ``tel:`` link for a number as people write it ("+1 000 000 0000 (example)"), or ""."""
-    # Only the leading + and the digits: a remark in brackets is not dialled.
-    digits = re.sub(r"[^\d+]", "", re.sub(r"\(.*?\)", "", number))
-    digits = digits[:1] + digits[1:].replace("+", "")
-    return f"tel:{digits}" if any(ch.isdigit() for ch in digits) else ""
 
 
 def set_up_page(section: Section, paper: str) -> None:
