@@ -132,7 +132,9 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(max(self.jobs - 1, 1), mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                max(self.jobs - 1, 1), mp_context=context, initializer=die_with_parent
+            )
         return self.pool.submit(function, *args)
 
     def shutdown(self) -> None:
@@ -140,6 +142,20 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+
+
+def die_with_parent() -> None:
+    """In a worker: end when the build process ends, even if it was killed.
+
+    A forked worker holds both ends of its task pipe, so it would never see the
+    parent go away and would linger; Linux can send it a signal instead.
+    """
+    import contextlib
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: workers end with the pool
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def build_all(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 from publisher.build import BuildOptions, SourceResult, Workers, build_all, warm_up
@@ -42,6 +43,8 @@ def watch_sources(sources: list[Path], options: BuildOptions, console: Console) 
         if not result.skipped:  # an unchanged source is not news while watching
             console.report(result)
 
+    # A service manager stops watch with SIGTERM: end as cleanly as on Ctrl-C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         if workers.enabled:
             workers.submit(warm_up)

@@ -103,3 +103,33 @@ def test_watch_rebuilds_on_save_keeps_last_good_outputs_and_stops_on_ctrl_c(tmp_
     assert code == 0
     assert "stopped watching" in log.read_text()
     assert "Traceback" not in log.read_text()
+
+
+def test_watch_ends_cleanly_on_sigterm_and_leaves_no_worker(tmp_path):
+    source = tmp_path / "faq.md"
+    shutil.copy(CLINIC_FAQ, source)
+    log = tmp_path / "watch.log"
+    command = [
+        sys.executable,
+        "-m",
+        "publisher",
+        "watch",
+        str(source),
+        "-o",
+        str(tmp_path / "out"),
+        "-j",
+        "2",
+    ]
+    with log.open("w") as stream:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=stream, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: "watching for changes" in log.read_text(), 60, "the first build")
+        workers = subprocess.run(
+            ["pgrep", "-P", str(process.pid)], capture_output=True, text=True
+        ).stdout.split()
+        assert workers, "the PDF renders in a worker process"
+    finally:
+        process.terminate()
+        assert process.wait(timeout=20) == 0
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), 10, "the workers to end")
+    assert "stopped watching" in log.read_text()
