@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000", "NO_COLOR": "1"}
+# The venv's bin first: pandoc finds the same WeasyPrint there for its PDF.
+PATH = f"{BIN}:{os.environ['PATH']}"
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000", "NO_COLOR": "1", "PATH": PATH}
 # WeasyPrint alone, with its defaults or with the PDF/UA-1 tagging our leaflet must have for screen
 # readers: the second isolates what our own code costs.
 WEASYPRINT_ALONE = (

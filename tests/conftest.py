@@ -37,6 +37,32 @@ def require_tool(name: str) -> str:
     pytest.skip(message)
 
 
+def convert_with_libreoffice(documents: list[Path], out_dir: Path, profile: Path | None = None) -> str:
+    """Convert documents to PDF with headless LibreOffice; return what it printed.
+
+    A private profile lets parallel runs and a desktop LibreOffice coexist. Skips
+    without LibreOffice (fails under CI=true) and fails when the conversion fails.
+    """
+    import subprocess
+
+    soffice = require_tool("soffice")
+    profile = profile or out_dir / "profile"
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        *map(str, documents),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 0, f"LibreOffice exited {result.returncode}: {result.stderr}"
+    return result.stdout + result.stderr
+
+
 @pytest.fixture(autouse=True)
 def _fixed_epoch(monkeypatch):
     """Builds are reproducible: pin SOURCE_DATE_EPOCH unless a test changes it."""

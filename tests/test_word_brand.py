@@ -4,12 +4,11 @@ footer, colours and fonts in the styles, the clinic as author, pictures of every
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_FAQ, FIXTURES, ROOT, require_tool
+from conftest import CLINIC_FAQ, FIXTURES, ROOT, convert_with_libreoffice
 from docx.shared import Mm
 from test_word import W, open_docx, part_xml, render
 from test_word_images import svg_file
@@ -238,25 +237,9 @@ def test_sample_handout_is_small_enough_to_email(sample):
 
 @pytest.mark.clients
 def test_libreoffice_shows_the_brand(tmp_path: Path, branded, sample):
-    soffice = require_tool("soffice")
     for name, data in (("branded", branded), ("sample", sample)):
         (tmp_path / f"{name}.docx").write_bytes(data)
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "branded.docx"),
-            str(tmp_path / "sample.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    convert_with_libreoffice([tmp_path / "branded.docx", tmp_path / "sample.docx"], tmp_path)
     from pypdf import PdfReader
 
     branded_pdf = PdfReader(tmp_path / "branded.pdf")

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import subprocess
 import zipfile
 
 import mammoth
 import pytest
 from click.testing import CliRunner
-from conftest import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ, require_tool
+from conftest import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ, convert_with_libreoffice
 from test_word import W, open_docx, part_xml, render
 
 from publisher.brand import Brand
@@ -206,24 +205,9 @@ def test_mammoth_sees_lists_links_and_tables():
 
 @pytest.mark.clients
 def test_libreoffice_converts_without_complaint(tmp_path):
-    soffice = require_tool("soffice")
     source = tmp_path / "features.docx"
     source.write_bytes(render(FEATURES_FAQ))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    convert_with_libreoffice([source], tmp_path)
     from pypdf import PdfReader
 
     text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "features.pdf").pages)

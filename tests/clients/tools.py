@@ -74,19 +74,7 @@ def render_pages(pdf: Path, prefix: Path, resolution: int, last: int | None = No
 
 
 def convert_to_pdf(documents: list[Path], out_dir: Path, profile: Path) -> str:
-    """Convert documents with headless LibreOffice in a private profile; return what it printed.
+    """Convert documents with headless LibreOffice in a private profile; return what it printed."""
+    from tests.conftest import convert_with_libreoffice
 
-    A profile of its own lets parallel runs and a desktop LibreOffice coexist.
-    """
-    soffice = [
-        "soffice",
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        out_dir,
-    ]
-    result = run([*soffice, *documents], timeout=180)
-    return result.stdout + result.stderr
+    return convert_with_libreoffice(documents, out_dir, profile)
