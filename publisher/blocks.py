@@ -190,9 +190,10 @@ class Converter:
         return Link(href, children, str(node.attrs.get("title") or ""))
 
     def image(self, node: SyntaxTreeNode, span: tuple[int, int]) -> Image | None:
-        src = str(node.attrs.get("src", ""))
+        # markdown-it percent-encodes the address; the file is named as the author wrote it.
+        src = _raw_href(str(node.attrs.get("src", "")))
         alt = inline_text(self.inline_children(node.children, span)).strip()
-        line, col = self.locate(_raw_href(src), span)
+        line, col = self.locate(src, span)
         message = self.image_problem(src, alt)
         if message:
             self.problem(line, col, message)

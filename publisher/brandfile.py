@@ -18,6 +18,7 @@ from publisher.colors import contrast_ratio, is_hex_color, normalise_hex
 from publisher.errors import Problem, SourceError, display_path
 from publisher.imagecheck import image_file_problem
 from publisher.model import IMAGE_TYPES
+from publisher.source import NON_XML_CHARS
 
 SCHEMA: dict[str, Any] = {
     "meta": {"name": {"full": str, "short": str}, "link": {"home": str}},
@@ -32,6 +33,8 @@ SCHEMA: dict[str, Any] = {
 }
 FONT_TYPES = (".ttf", ".otf", ".woff", ".woff2")
 FONT_STYLES = ("normal", "italic", "oblique")
+# Family names end up inside CSS and Word styles: plain names only.
+FONT_FAMILY = re.compile(r"^\w[\w \-]*$")
 MIN_CONTRAST = 4.5
 
 
@@ -60,7 +63,11 @@ class BrandReader:
         self.marks: dict[str, tuple[int, int]] = {}
 
     def problem(self, key: str, message: str) -> None:
-        line, col = self.marks.get(key, (1, 1))
+        """Record a problem at the key's place (or its nearest parent key's)."""
+        where = key
+        while where not in self.marks and "." in where:
+            where = where.rsplit(".", 1)[0]
+        line, col = self.marks.get(where, (1, 1))
         self.problems.append(Problem(self.shown, line, col, f"{key}: {message}" if key else message))
 
     def read(self) -> Brand:
@@ -92,6 +99,9 @@ class BrandReader:
         except UnicodeDecodeError:
             self.problem("", "the brand file is not UTF-8")
             return None
+        except OSError as error:
+            self.problem("", f"cannot read the brand file: {error.strerror}")
+            return None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             self.marks[""] = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -121,6 +131,9 @@ class BrandReader:
         """Unknown keys (with a "did you mean") and values of the wrong shape."""
         for key, value in data.items():
             dotted = f"{prefix}{key}"
+            if isinstance(value, str) and NON_XML_CHARS.search(value):
+                self.problem(dotted, "holds a character that cannot appear in XML; remove it")
+                continue
             if key not in schema:
                 close = difflib.get_close_matches(str(key), list(schema), n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(schema)}"
@@ -206,13 +219,19 @@ class BrandReader:
                 )
 
     def typography(self, typography: dict) -> tuple[dict, dict]:
-        base = typography.get("base")
-        headings = typography.get("headings")
-        base_family = base.get("family") if isinstance(base, dict) else base
-        heading_family = headings.get("family") if isinstance(headings, dict) else headings
-        found_base = {"base_font": base_family} if isinstance(base_family, str) else {}
-        found_headings = {"headings_font": heading_family} if isinstance(heading_family, str) else {}
-        return found_base, found_headings
+        """The base and headings font families, checked to be plain names."""
+        found: list[dict] = []
+        for role, field in (("base", "base_font"), ("headings", "headings_font")):
+            value = typography.get(role)
+            family = value.get("family") if isinstance(value, dict) else value
+            key = f"typography.{role}" + (".family" if isinstance(value, dict) else "")
+            if isinstance(family, str) and not FONT_FAMILY.match(family.strip()):
+                self.problem(
+                    key, f"font family '{family}' must be a plain name (letters, digits, spaces, '-')"
+                )
+                family = None
+            found.append({field: family.strip()} if isinstance(family, str) else {})
+        return found[0], found[1]
 
     def fonts(self, data: dict) -> tuple[FontFace, ...]:
         """Font files of ``typography.fonts`` (source: file only: nothing is downloaded)."""
@@ -226,7 +245,8 @@ class BrandReader:
             if font.get("source", "file") != "file":
                 self.problem(key, f"font source '{font.get('source')}' is not allowed: ship the font files")
                 continue
-            for number, item in enumerate(font.get("files") or []):
+            files = font.get("files") or []
+            for number, item in enumerate([files] if isinstance(files, str) else files):
                 entry = item if isinstance(item, dict) else {"path": item}
                 path = self.file(f"{key}.files.{number}", str(entry.get("path", "")), FONT_TYPES, "font")
                 style = str(entry.get("style", "normal"))

@@ -8,6 +8,7 @@ imported: the parser, YAML and the worker pool are imported only when needed.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from publisher.brand import Brand, brand_file_for
 from publisher.errors import PublisherError, RenderError
 from publisher.model import Document
 from publisher.renderers import FORMATS, Theme
-from publisher.stamp import is_up_to_date, make_stamp, stamp_path
+from publisher.stamp import is_up_to_date, make_stamp, snapshot, stamp_path, template_files
 from publisher.walk import document_images
 from publisher.write import write_outputs
 
@@ -48,7 +49,9 @@ def options_key(options: BuildOptions, brand_file: Path | None) -> str:
     its path is enough here, and the brand need not be loaded to skip a build.
     """
     brand = str(brand_file.resolve()) if brand_file else ""
-    return repr((sorted(options.formats), options.theme, options.keep_html, str(options.out_dir), brand))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # dates in the PDF and DOCX follow it
+    settings = (sorted(options.formats), options.theme, options.keep_html, str(options.out_dir))
+    return repr((*settings, brand, epoch))
 
 
 def source_theme(brand_file: Path | None, options: BuildOptions) -> Theme:
@@ -200,6 +203,8 @@ class Pending:
     paths: dict[str, Path]
     futures: dict[str, Future]
     key: str
+    inputs: dict[str, str]
+    """Hashes of every input, taken before it was read (see ``stamp.snapshot``)."""
 
 
 def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pending | SourceResult:
@@ -215,17 +220,19 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         workers.submit(warm_up)
     from publisher.parse import parse_source
 
+    read_first = snapshot([source, brand_file, options.theme.docx_reference, *template_files()])
     try:
         theme = source_theme(brand_file, options)
         document = parse_source(source)
     except PublisherError as error:
         return SourceResult(source, error=error.format_message())
+    inputs = {**snapshot(named_files(document, theme)), **read_first}
     futures = {
         fmt: workers.submit(render_in_worker, fmt, document, theme)
         for fmt in paths
         if workers.enabled and fmt in SLOW_FORMATS
     }
-    return Pending(source, document, theme, paths, futures, key)
+    return Pending(source, document, theme, paths, futures, key, inputs)
 
 
 def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> SourceResult:
@@ -238,7 +245,7 @@ def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> Sou
             if fmt not in pending.futures:
                 results[fmt] = render_one(fmt, pending.document, pending.theme)
         for fmt, future in pending.futures.items():
-            outcome = future.result()
+            outcome = worker_outcome(fmt, future)
             if isinstance(outcome, str):
                 raise RenderError(outcome)
             results[fmt] = outcome
@@ -247,13 +254,18 @@ def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> Sou
     return write_source(pending, options, results)
 
 
-def input_files(pending: Pending) -> list[Path]:
-    """Every file the outputs were made from, besides templates and fonts."""
-    brand, theme = pending.theme.brand, pending.theme
-    named = [pending.source, *(image.path for image in document_images(pending.document))]
-    named += [p for p in (theme.docx_reference, brand.source, brand.logo) if p]
-    named += [face.path for face in brand.fonts]
-    return [p.resolve() for p in named]
+def worker_outcome(fmt: str, future: Future) -> tuple[bytes, float] | str:
+    """A worker's result, or the reason it has none (a worker killed, say, for memory)."""
+    try:
+        return future.result()
+    except Exception as error:  # BrokenProcessPool and friends: say so, keep the old outputs
+        return f"{fmt} failed: the worker process stopped ({type(error).__name__}: {error})"
+
+
+def named_files(document: Document, theme: Theme) -> list[Path]:
+    """The files a parsed source and its brand name: images, the logo and font files."""
+    brand = theme.brand
+    return [*(image.path for image in document_images(document)), brand.logo, *(f.path for f in brand.fonts)]
 
 
 def write_source(
@@ -262,7 +274,7 @@ def write_source(
     """Write a source's outputs and its stamp in one all-or-nothing step."""
     files = {pending.paths[fmt]: data for fmt, (data, _) in results.items()}
     stamp = stamp_path(options.out_dir, pending.source)
-    files[stamp] = make_stamp(pending.key, input_files(pending), dict(files))
+    files[stamp] = make_stamp(pending.key, pending.inputs, dict(files))
     try:
         write_outputs(files)
     except OSError as error:

@@ -130,7 +130,7 @@ def build(sources, force, quiet, **settings) -> None:
     from publisher.build import build_all
     from publisher.console import Console
 
-    sources = list(sources) or [default_source()]
+    sources = distinct_outputs(list(sources) or [default_source()])
     console = Console(quiet)
     ok = build_all(sources, make_options(force=force, **settings), console.report)
     if not ok:
@@ -153,7 +153,7 @@ def watch(sources, quiet, **settings) -> None:
     from publisher.console import Console
     from publisher.watch import watch_sources
 
-    sources = list(sources) or [default_source()]
+    sources = distinct_outputs(list(sources) or [default_source()])
     watch_sources(sources, make_options(force=False, **settings), Console(quiet))
 
 
@@ -185,6 +185,16 @@ def make_options(
     )
     chosen = tuple(dict.fromkeys(formats)) or FORMAT_NAMES
     return BuildOptions(out_dir, chosen, theme, brand_file, keep_html, force, jobs)
+
+
+def distinct_outputs(sources: list[Path]) -> list[Path]:
+    """The sources, refusing two of the same name: they would write the same output files."""
+    seen: dict[str, Path] = {}
+    for source in sources:
+        other = seen.setdefault(source.stem, source)
+        if other.resolve() != source.resolve():
+            raise click.UsageError(f"{other} and {source} would both write {source.stem}.*; rename one")
+    return list(dict.fromkeys(sources))
 
 
 def default_source() -> Path:

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from publisher.errors import Problem
+from publisher.source import NON_XML_CHARS
 
 KEYS = ("title", "subtitle", "lang", "updated", "url", "disclaimer")
 STRING_KEYS = ("title", "subtitle", "lang", "url", "disclaimer")
@@ -99,6 +100,9 @@ def _check_value(key: str, value: Any) -> str | None:
         return "'updated' must be a date written as YYYY-MM-DD"
     if key in STRING_KEYS and not isinstance(value, str):
         return f"'{key}' must be text"
+    bad = NON_XML_CHARS.search(value)
+    if bad:  # a YAML escape such as "\x01" gets past the check of the raw text
+        return f"'{key}' holds character U+{ord(bad.group()):04X}, which cannot appear in XML; remove it"
     if not value.strip():
         return f"'{key}' is empty"
     if key == "lang" and not LANG_TAG.match(value.strip()):

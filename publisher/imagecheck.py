@@ -17,7 +17,10 @@ def image_file_problem(path: Path, src: str) -> str | None:
     and self-contained: no scripts and no references to other files or the network,
     which a renderer would otherwise try to load.
     """
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"image '{src}' cannot be read: {error.strerror}"
     suffix = path.suffix.lower()
     if suffix in SIGNATURES:
         if not data.startswith(SIGNATURES[suffix]):

@@ -15,6 +15,7 @@ from publisher.model import Block, Document, Entry, Inline, Meta, Section, Text
 from publisher.slugs import EXPLICIT_ID, VALID_ID, slugify, unique_slug
 from publisher.source import find_non_xml_chars, read_source
 from publisher.text import inline_text
+from publisher.walk import nested_inlines
 
 MAX_NESTING = 20
 QUESTION_INLINES = ("Text", "Code", "Strong", "Emph")
@@ -131,7 +132,14 @@ class Outline:
         return {"title": title, "explicit": explicit, "line": line, **extra}
 
     def heading_title(self, node: SyntaxTreeNode, line: int) -> tuple[tuple[Inline, ...], str | None]:
-        """The heading's inlines without a trailing ``{#id}``, and that id."""
+        """The heading's inlines without a trailing ``{#id}``, and that id (problems recorded)."""
+        inlines, explicit = self.split_explicit_id(node, line)
+        if not inline_text(inlines).strip():
+            self.problem(line, "heading has no text")
+        return inlines, explicit
+
+    def split_explicit_id(self, node: SyntaxTreeNode, line: int) -> tuple[tuple[Inline, ...], str | None]:
+        """The heading's inlines and a trailing ``{#id}``, checked to be valid and unused."""
         span = (line, line + 1)
         inlines = self.converter.inlines(node.children[0], span)
         if not inlines or not isinstance(inlines[-1], Text):
@@ -152,12 +160,11 @@ class Outline:
         elif explicit in self._taken:
             self.problem(line, f"duplicate id '{explicit}'", col)
         self._taken.add(explicit)
-        if not inline_text(inlines).strip():
-            self.problem(line, "heading has no text")
         return inlines, explicit
 
     def check_question(self, title: tuple[Inline, ...], line: int) -> None:
-        for node in title:
+        """Questions are plain text with emphasis: no links or images, however deeply nested."""
+        for node in nested_inlines(title):
             if type(node).__name__ not in QUESTION_INLINES:
                 kind = type(node).__name__.lower()
                 self.problem(line, f"a question may hold emphasis only, not a {kind}")

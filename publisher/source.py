@@ -17,7 +17,12 @@ def read_source(path: Path) -> str:
 
     Raises SourceError naming line and column when the file is not UTF-8.
     """
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # deleted while watching, unreadable, a folder ...
+        raise SourceError(
+            [Problem(display_path(path), 1, 1, f"cannot read the file: {error.strerror}")]
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

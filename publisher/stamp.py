@@ -69,13 +69,22 @@ def template_files() -> list[Path]:
     return sorted([*code, *shipped])
 
 
-def make_stamp(options_key: str, inputs: Iterable[Path], outputs: dict[Path, bytes]) -> bytes:
-    """The stamp recording a finished build."""
+def snapshot(paths: Iterable[Path | None]) -> dict[str, str]:
+    """The hash of every file named, taken before the build reads it.
+
+    Hashing before reading means a file saved during a build is recorded with its
+    old contents, so the next build sees the change instead of skipping it.
+    """
+    return {str(p.resolve()): file_hash(p) for p in paths if p is not None}
+
+
+def make_stamp(options_key: str, inputs: dict[str, str], outputs: dict[Path, bytes]) -> bytes:
+    """The stamp recording a finished build: ``inputs`` from ``snapshot``, templates included."""
     data = {
         "stamp": STAMP_VERSION,
         "tools": tool_versions(),
         "options": options_key,
-        "inputs": {str(p): file_hash(p) for p in sorted(set(inputs) | set(template_files()))},
+        "inputs": dict(sorted(inputs.items())),
         "outputs": {str(p): hashlib.sha256(b).hexdigest() for p, b in sorted(outputs.items())},
     }
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()

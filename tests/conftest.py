@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CLINIC_FAQ = ROOT / "source" / "faq.md"
+EPOCH = "1763856000"
+"""The SOURCE_DATE_EPOCH every test runs with unless it changes it."""
 FEATURES_FAQ = FIXTURES / "features" / "faq.md"
 SPANISH_FAQ = FIXTURES / "spanish" / "faq.md"
 
@@ -66,4 +68,4 @@ def convert_with_libreoffice(documents: list[Path], out_dir: Path, profile: Path
 @pytest.fixture(autouse=True)
 def _fixed_epoch(monkeypatch):
     """Builds are reproducible: pin SOURCE_DATE_EPOCH unless a test changes it."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)

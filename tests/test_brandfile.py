@@ -91,6 +91,12 @@ CASES = {
         "2:3: color.foreground: #999999 on background #ffffff has contrast 2.85:1, below WCAG AA 4.5:1",
     ),
     "bad yaml": ("meta: [\n", "2:1: bad YAML"),
+    "control character": ('contact:\n  phone: "1\\x02"\n', "2:3: contact.phone: holds a character"),
+    "font family": ("typography:\n  base: 'Inter; color: red'\n", "2:3: typography.base: font family"),
+    "files as one string": (
+        "typography:\n  fonts:\n    - family: X\n      files: gone.ttf\n",
+        "4:7: typography.fonts.0.files.0: font file 'gone.ttf' is missing",
+    ),
     "unsafe svg logo": ("logo: bad.svg\n", "1:1: logo: image 'bad.svg': SVG files may not hold <script>"),
     "font style": (
         "typography:\n  fonts:\n    - family: X\n      files:\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CLINIC_FAQ
+from conftest import CLINIC_FAQ, EPOCH
 
 from publisher.cli import main
 from publisher.renderers import FORMATS, Format
@@ -135,7 +135,7 @@ def test_no_op_build_imports_no_renderer(project: Path):
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx', 'fake_renderers')))"
     )
     tests = Path(__file__).parent
-    env = {"PYTHONPATH": f"{tests}:{tests.parent}", "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONPATH": f"{tests}:{tests.parent}", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.stdout.strip() == "[]", result.stderr
 
@@ -152,3 +152,50 @@ def test_no_color_and_non_terminal_output_have_no_escape_codes(project: Path, mo
     assert "\x1b[" not in result.output
     monkeypatch.delenv("NO_COLOR")
     assert "\x1b[" in CliRunner().invoke(main, ["build", "--force"], color=True).output
+
+
+def test_source_saved_during_a_build_is_rebuilt_next_time(project: Path, monkeypatch):
+    import publisher.parse
+
+    source = project / "source" / "faq.md"
+    real_parse = publisher.parse.parse_source
+
+    def parse_then_save(path):
+        document = real_parse(path)
+        source.write_text(CLINIC_FAQ.read_text().replace("Is SMP painful?", "Does SMP hurt?"))
+        return document
+
+    monkeypatch.setattr(publisher.parse, "parse_source", parse_then_save)
+    assert build("-j", "1").exit_code == 0
+    monkeypatch.setattr(publisher.parse, "parse_source", real_parse)
+    result = build("-j", "1")
+    assert "wrote output/faq.json" in result.output, "the save during the build must not be skipped"
+    assert b"Does SMP hurt?" in (project / "output" / "faq.json").read_bytes()
+
+
+def test_a_new_source_date_epoch_rebuilds(project: Path, monkeypatch):
+    assert build().exit_code == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert "wrote output/faq.pdf" in build().output
+
+
+def test_two_sources_of_the_same_name_are_a_usage_error(project: Path):
+    (project / "other").mkdir()
+    shutil.copy(CLINIC_FAQ, project / "other" / "faq.md")
+    result = CliRunner().invoke(main, ["build", "source/faq.md", "other/faq.md"])
+    assert result.exit_code == 2
+    assert "would both write faq.*" in result.output
+    assert not (project / "output").exists()
+
+
+def test_a_write_failing_part_way_puts_every_file_back(project: Path):
+    assert build().exit_code == 0
+    (project / "output" / "faq.json").unlink()
+    (project / "output" / "faq.json").mkdir()  # renaming a file over a folder fails
+    before = {p.name: p.read_bytes() for p in (project / "output").iterdir() if p.is_file()}
+    (project / "source" / "faq.md").write_text(CLINIC_FAQ.read_text().replace("SMP", "S.M.P."))
+    result = build()
+    assert result.exit_code == 1 and "could not write outputs" in result.output
+    after = {p.name: p.read_bytes() for p in (project / "output").iterdir() if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in (project / "output").iterdir()) == sorted([*before, "faq.json"])

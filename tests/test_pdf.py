@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ, require_tool
+from conftest import CLINIC_FAQ, EPOCH, FEATURES_FAQ, SPANISH_FAQ, require_tool
 from pypdf import PdfReader
 
 from publisher.errors import RenderError
@@ -20,7 +20,6 @@ from publisher.renderers.pdf_fetcher import LocalFetcher
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 
-EPOCH = "1763856000"  # 2025-11-23, as conftest pins it
 A4 = (595.3, 841.9)
 LETTER = (612.0, 792.0)
 

@@ -80,6 +80,15 @@ CASES = {
     "no questions": (HEAD + "\nJust text.\n", 1, 1, "no questions found"),
     "heading in list": (HEAD + "\n## Q?\n\n- ## Inner\n", 7, 3, "cannot stand inside"),
     "too deep": (HEAD + "\n## Q?\n\n" + "> " * 25 + "deep\n", 7, 1, "nested deeper"),
+    "empty question": (HEAD + "\n## \n\nAn answer.\n", 5, 1, "heading has no text"),
+    "empty section": (HEAD + "\n#\n" + GOOD_ENTRY, 5, 1, "heading has no text"),
+    "link nested in question": (HEAD + "\n## **[x](https://a.example)**?\n\nA.\n", 5, 1, "not a link"),
+    "control character escaped in yaml": (
+        '---\ntitle: "Bad \\x01 title"\n---\n' + GOOD_ENTRY,
+        2,
+        1,
+        "U+0001, which cannot appear in XML",
+    ),
 }
 
 
@@ -129,6 +138,22 @@ def test_image_with_wrong_contents_is_refused(tmp_path: Path):
     (tmp_path / "pic.png").write_bytes(b"GIF89a")
     found = problems_of(tmp_path, HEAD + "\n## Q?\n\n![a photo](pic.png)\n")
     assert found == [(7, 12, "image 'pic.png' is not a valid PNG file")]
+
+
+def test_image_names_with_spaces_and_accents(tmp_path: Path):
+    folder = tmp_path / "imágenes"
+    folder.mkdir()
+    (folder / "mi foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    source = tmp_path / "faq.md"
+    source.write_text(HEAD + "\n## Q?\n\n![una foto](<imágenes/mi foto.png>)\n", encoding="utf-8")
+    image = parse_source(source).entries[0].answer[0].children[0]
+    assert image.src == "imágenes/mi foto.png" and image.path == (folder / "mi foto.png").resolve()
+
+
+def test_a_source_that_cannot_be_read_is_a_problem_not_a_traceback(tmp_path: Path):
+    with pytest.raises(SourceError) as caught:
+        parse_source(tmp_path / "deleted.md")
+    assert caught.value.problems[0].message.startswith("cannot read the file:")
 
 
 def test_symlinked_image_escaping_the_folder_is_refused(tmp_path: Path):

@@ -59,3 +59,22 @@ def test_init_never_overwrites(tmp_path: Path):
     assert "not overwriting existing files" in result.output
     assert (tmp_path / "README.md").read_text() == "mine"
     assert not (tmp_path / "source").exists()
+
+
+def test_a_rename_failing_part_way_restores_the_replaced_files(tmp_path: Path, monkeypatch):
+    (tmp_path / "a.txt").write_bytes(b"old a")
+    real_replace = os.replace
+    calls = []
+
+    def failing_replace(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError("device gone")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(write_module.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        write_outputs({tmp_path / "a.txt": b"new a", tmp_path / "b.txt": b"new b"})
+    monkeypatch.setattr(write_module.os, "replace", real_replace)
+    assert (tmp_path / "a.txt").read_bytes() == b"old a"
+    assert sorted(os.listdir(tmp_path)) == ["a.txt"]
