@@ -5,9 +5,10 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
-from publisher.build import BuildOptions, SourceResult, Workers, build_all, warm_up
+from publisher.build import BuildOptions, SourceResult, build_all, warm_up
 from publisher.console import Console
 from publisher.resources import templates_dir
+from publisher.workers import Workers
 
 # What a build can read: sources, brand files, images, fonts and templates.
 INPUT_SUFFIXES = frozenset(
