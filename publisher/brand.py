@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BRAND_NAME = "_brand.yml"
+FONT_STYLES = ("normal", "italic", "oblique")
+# Family names end up inside CSS and Word styles: plain names only.
+FONT_FAMILY = re.compile(r"\w[\w \-]*")
 
 
 def brand_file_for(explicit: Path | None, source: Path) -> Path | None:

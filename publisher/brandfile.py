@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from publisher.brand import Brand, Contact, FontFace, brand_file_for
+from publisher.brand import FONT_FAMILY, FONT_STYLES, Brand, Contact, FontFace, brand_file_for
 from publisher.colors import contrast_ratio, is_hex_color, normalise_hex
 from publisher.errors import Problem, SourceError, display_path
 from publisher.imagecheck import image_file_problem
@@ -32,9 +32,7 @@ SCHEMA: dict[str, Any] = {
     "contact": {"phone": str, "email": str, "address": str, "hours": str},
 }
 FONT_TYPES = (".ttf", ".otf", ".woff", ".woff2")
-FONT_STYLES = ("normal", "italic", "oblique")
-# Family names end up inside CSS and Word styles: plain names only.
-FONT_FAMILY = re.compile(r"^\w[\w \-]*$")
+
 MIN_CONTRAST = 4.5
 
 
@@ -225,7 +223,7 @@ class BrandReader:
             value = typography.get(role)
             family = value.get("family") if isinstance(value, dict) else value
             key = f"typography.{role}" + (".family" if isinstance(value, dict) else "")
-            if isinstance(family, str) and not FONT_FAMILY.match(family.strip()):
+            if isinstance(family, str) and not FONT_FAMILY.fullmatch(family.strip()):
                 self.problem(
                     key, f"font family '{family}' must be a plain name (letters, digits, spaces, '-')"
                 )

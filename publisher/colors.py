@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+# What renderers accept inside CSS: nothing that could end a declaration or a string.
+CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([0-9.,%/ ]+\)|[a-zA-Z]{3,20}")
 
 
 def is_hex_color(value: object) -> bool:

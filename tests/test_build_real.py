@@ -65,29 +65,27 @@ def wait_for(predicate, timeout: float, what: str) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_watch_rebuilds_on_save_keeps_last_good_outputs_and_stops_on_ctrl_c(tmp_path):
+def start_watch(tmp_path: Path, *options: str) -> tuple[subprocess.Popen, Path, Path]:
+    """`publisher watch` on a copy of the clinic FAQ, its output going to a log; (process, source, log)."""
     source = tmp_path / "faq.md"
     shutil.copy(CLINIC_FAQ, source)
-    out = tmp_path / "out"
     log = tmp_path / "watch.log"
     env = {**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "publisher",
-        "watch",
-        str(source),
-        "-o",
-        str(out),
-        "-f",
-        "html",
-        "-f",
-        "json",
-    ]
+    command = [sys.executable, "-m", "publisher", "watch", str(source), "-o", str(tmp_path / "out"), *options]
     with log.open("w") as stream:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stream, stderr=subprocess.STDOUT)
     try:
         wait_for(lambda: "watching for changes" in log.read_text(), 60, "the first build")
+    except AssertionError:
+        process.kill()
+        raise
+    return process, source, log
+
+
+def test_watch_rebuilds_on_save_keeps_last_good_outputs_and_stops_on_ctrl_c(tmp_path):
+    process, source, log = start_watch(tmp_path, "-f", "html", "-f", "json")
+    out = tmp_path / "out"
+    try:
         first = (out / "faq.json").read_bytes()
         source.write_text(CLINIC_FAQ.read_text().replace("Is SMP painful?", "Does SMP hurt?"))
         wait_for(lambda: b"Does SMP hurt?" in (out / "faq.json").read_bytes(), 30, "the rebuild")
@@ -106,24 +104,8 @@ def test_watch_rebuilds_on_save_keeps_last_good_outputs_and_stops_on_ctrl_c(tmp_
 
 
 def test_watch_ends_cleanly_on_sigterm_and_leaves_no_worker(tmp_path):
-    source = tmp_path / "faq.md"
-    shutil.copy(CLINIC_FAQ, source)
-    log = tmp_path / "watch.log"
-    command = [
-        sys.executable,
-        "-m",
-        "publisher",
-        "watch",
-        str(source),
-        "-o",
-        str(tmp_path / "out"),
-        "-j",
-        "2",
-    ]
-    with log.open("w") as stream:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=stream, stderr=subprocess.STDOUT)
+    process, _, log = start_watch(tmp_path, "-j", "2")
     try:
-        wait_for(lambda: "watching for changes" in log.read_text(), 60, "the first build")
         workers = subprocess.run(
             ["pgrep", "-P", str(process.pid)], capture_output=True, text=True
         ).stdout.split()

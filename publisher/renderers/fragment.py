@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from publisher.brand import Brand
+from publisher.brand import FONT_FAMILY, Brand
+from publisher.colors import CSS_COLOUR
 from publisher.errors import RenderError
 from publisher.labels import labels_for
 from publisher.model import IMAGE_TYPES, Block, Document, Section, Table
@@ -39,8 +39,6 @@ ROOT_CLASS = "faqp"
 TITLE_LEVEL = 2
 RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 # Brand values end up inside <style>, where nothing is escaped: accept only plain shapes.
-COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([0-9.,%/ ]+\)|[a-zA-Z]+)$")
-FONT_NAME = re.compile(r"^\w[\w \-]*$")
 FALLBACK_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
 
@@ -179,7 +177,7 @@ def brand_properties(brand: Brand) -> str:
 
 def checked_colour(value: str) -> str:
     """A colour value that cannot break out of its declaration, or RenderError."""
-    if not COLOUR.match(value.strip()):
+    if not CSS_COLOUR.fullmatch(value.strip()):
         raise RenderError(f"brand colour {value!r} is not a CSS colour such as #1d4f73")
     return value.strip()
 
@@ -188,7 +186,7 @@ def font_stack(name: str) -> str:
     """The brand font first, then fonts every visitor already has (nothing is downloaded)."""
     if not name.strip():
         return FALLBACK_FONTS
-    if not FONT_NAME.match(name.strip()):
+    if not FONT_FAMILY.fullmatch(name.strip()):
         raise RenderError(f"brand font {name!r} must be a font family name (letters, digits, spaces)")
     return f'"{name.strip()}", {FALLBACK_FONTS}'
 

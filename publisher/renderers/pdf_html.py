@@ -17,6 +17,8 @@ from urllib.parse import unquote
 import jinja2
 from markupsafe import Markup, escape
 
+from publisher.brand import FONT_STYLES
+from publisher.colors import CSS_COLOUR
 from publisher.errors import RenderError
 from publisher.labels import labels_for
 from publisher.model import (
@@ -25,20 +27,17 @@ from publisher.model import (
     CodeBlock,
     Document,
     Entry,
-    Heading,
     Image,
-    Inline,
     Link,
     List,
     Paragraph,
-    Quote,
 )
 from publisher.renderers import Theme
 from publisher.renderers.htmlblocks import HtmlRenderer, data_uri
 from publisher.renderers.pdf_contact import contact_block
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
-from publisher.walk import block_inlines
+from publisher.walk import answer_blocks, block_inlines, nested_blocks, nested_inlines
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 CHARS_PER_LINE = 45
@@ -46,10 +45,7 @@ CHARS_PER_LINE = 45
 SHORT_ANSWER_LINES = 8
 """Answers up to this many lines are kept whole in one column, never split."""
 SHIPPED_FONT = "Inter"
-HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-NAMED_COLOUR = re.compile(r"[a-zA-Z]{3,20}")
 FONT_FORMATS = {".ttf": "truetype", ".otf": "opentype", ".woff": "woff", ".woff2": "woff2"}
-FONT_STYLES = ("normal", "italic", "oblique")
 
 
 class PrintRenderer(HtmlRenderer):
@@ -123,7 +119,7 @@ def css_string(value: str) -> Markup:
 
 def css_colour(value: str) -> Markup:
     """A brand colour, accepted only as a hex or named colour so it cannot inject CSS."""
-    if not (HEX_COLOUR.fullmatch(value) or NAMED_COLOUR.fullmatch(value)):
+    if not CSS_COLOUR.fullmatch(value):
         raise RenderError(f"brand colour {value!r} is not a hex colour (#1d4f73) or a colour name")
     return Markup(value)
 
@@ -180,28 +176,11 @@ def font_stack(family: str) -> Markup:
 
 def has_code(document: Document) -> bool:
     """True when the text holds code, which needs the shipped monospace font."""
-    blocks = [*document.intro, *(b for e in document.entries for b in e.answer)]
+    blocks = answer_blocks(document)
     inlines = [*document.meta.disclaimer, *(i for e in document.entries for i in e.question)]
-    return any(_block_has_code(b) for b in blocks) or any(_inline_has_code(i) for i in inlines)
-
-
-def _block_has_code(block: Block) -> bool:
-    if isinstance(block, CodeBlock):
-        return True
-    if isinstance(block, (Paragraph, Heading)):
-        return any(_inline_has_code(i) for i in block.children)
-    if isinstance(block, Quote):
-        return any(_block_has_code(b) for b in block.children)
-    if isinstance(block, List):
-        return any(_block_has_code(b) for item in block.items for b in item.children)
-    cells = [*block.header, *(c for row in block.rows for c in row)]
-    return any(_inline_has_code(i) for c in cells for i in c.children)
-
-
-def _inline_has_code(inline: Inline) -> bool:
-    if isinstance(inline, Code):
-        return True
-    return any(_inline_has_code(i) for i in getattr(inline, "children", ()))
+    return any(isinstance(b, CodeBlock) for b in nested_blocks(blocks)) or any(
+        isinstance(i, Code) for i in (*block_inlines(blocks), *nested_inlines(inlines))
+    )
 
 
 @lru_cache(maxsize=1)
