@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test check lint bench clean
+.PHONY: build test check lint bench clean pango-ffi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ bench: $(VENV)/.installed-bench
 
 clean:
 	rm -rf $(VENV) output/*.pdf output/*.docx output/*.html output/*.json
+
+# After changing WeasyPrint: parse its C declarations again (see publisher/renderers/pango_ffi.py).
+pango-ffi: $(VENV)/.installed
+	$(BIN)/python -m publisher.renderers.pango_ffi

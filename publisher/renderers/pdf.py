@@ -21,9 +21,12 @@ from pathlib import Path
 from publisher.brand import Brand
 from publisher.errors import RenderError
 from publisher.model import Document
-from publisher.renderers import Theme
+from publisher.renderers import Theme, pango_ffi
 from publisher.renderers.pdf_html import print_html
 from publisher.resources import templates_dir
+
+# Before any import of WeasyPrint: its C declarations come pre-parsed (see pango_ffi).
+pango_ffi.install()
 
 PDF_VARIANT = "pdf/ua-1"
 """PDF/UA-1: tagged (pdfinfo says "Tagged: yes"), with title display and language set."""

@@ -1,0 +1,123 @@
+"""WeasyPrint's C declarations, parsed once when the project is made instead of on every run.
+
+WeasyPrint declares the Pango, HarfBuzz and Fontconfig functions it calls as C source text,
+which cffi parses with pycparser every time WeasyPrint is imported, and again for each C type
+named first at render time: about 0.25 s of a 0.75 s cold PDF, more than any other single
+step. cffi has a documented way out, "out-of-line ABI mode": it writes the parsed declarations
+as a Python module, ``pango_declarations.py``, which loads in milliseconds.
+
+``install()`` puts a finder in front of Python's import of ``weasyprint.text.ffi``. The finder
+reads WeasyPrint's own module and, when its declarations are the very text ours were made from
+(by SHA-256), runs it with the parsed ``ffi`` in place of ``cffi.FFI(); ffi.cdef(...)``; the
+rest of WeasyPrint's module (opening the libraries, its helpers) runs as written. Any other
+WeasyPrint, or a cffi that refuses the module, gets the ordinary import: slower, same PDF.
+
+After changing WeasyPrint: ``python -m publisher.renderers.pango_ffi`` (``make pango-ffi``)
+writes the module again; a test fails until it matches the installed WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+TARGET = "weasyprint.text.ffi"
+GENERATED = Path(__file__).with_name("pango_declarations.py")
+# The two statements of WeasyPrint's module that build its FFI from C text.
+DECLARATIONS = re.compile(r"^ffi = cffi\.FFI\(\)\nffi\.cdef\('''(.*?)'''\)$", re.S | re.M)
+PARSED = "from publisher.renderers.pango_declarations import ffi"
+
+
+def declarations_hash(declarations: str) -> str:
+    """The SHA-256 naming one text of C declarations."""
+    return hashlib.sha256(declarations.encode("utf-8")).hexdigest()
+
+
+def with_parsed_declarations(source: str) -> str | None:
+    """WeasyPrint's ffi module with our parsed FFI in place of its C text, or None when they differ.
+
+    The replaced lines become blank lines, so line numbers in tracebacks stay WeasyPrint's.
+    """
+    match = DECLARATIONS.search(source)
+    if match is None:
+        return None
+    try:
+        from publisher.renderers import pango_declarations
+    except Exception:  # a cffi too old or too new for the module: take the ordinary import
+        return None
+    if declarations_hash(match.group(1)) != pango_declarations.SOURCE_SHA256:
+        return None
+    padding = "\n" * match.group(0).count("\n")
+    return source[: match.start()] + PARSED + padding + source[match.end() :]
+
+
+class _ParsedDeclarationsLoader(importlib.machinery.SourceFileLoader):
+    def get_code(self, fullname):
+        source = self.get_data(self.path).decode("utf-8")
+        swapped = with_parsed_declarations(source)
+        if swapped is None:
+            return super().get_code(fullname)
+        # Compiled here and never cached: WeasyPrint's own __pycache__ stays as it was,
+        # so a plain `import weasyprint` elsewhere is untouched.
+        return compile(swapped, self.path, "exec", dont_inherit=True)
+
+
+class _ParsedDeclarationsFinder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path, target=None):
+        if fullname != TARGET:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is not None and isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+            spec.loader = _ParsedDeclarationsLoader(fullname, spec.origin)
+        return spec
+
+
+def install() -> None:
+    """Let the next import of WeasyPrint use the parsed declarations (a no-op once it is imported)."""
+    if TARGET in sys.modules or any(isinstance(f, _ParsedDeclarationsFinder) for f in sys.meta_path):
+        return
+    sys.meta_path.insert(0, _ParsedDeclarationsFinder())
+
+
+def weasyprint_declarations() -> str:
+    """The C declarations in the installed WeasyPrint's ffi module (without importing WeasyPrint)."""
+    package = importlib.util.find_spec("weasyprint")
+    source = (Path(package.submodule_search_locations[0]) / "text" / "ffi.py").read_text("utf-8")
+    match = DECLARATIONS.search(source)
+    if match is None:
+        raise SystemExit("WeasyPrint's ffi module no longer declares its FFI as this module expects")
+    return match.group(1)
+
+
+def generate() -> str:
+    """The text of ``pango_declarations.py`` for the installed WeasyPrint."""
+    import tempfile
+
+    import cffi
+
+    declarations = weasyprint_declarations()
+    builder = cffi.FFI()
+    builder.cdef(declarations)
+    builder.set_source("pango_declarations", None)
+    with tempfile.TemporaryDirectory() as folder:
+        emitted = Path(folder) / "pango_declarations.py"
+        builder.emit_python_code(str(emitted))
+        code = emitted.read_text("utf-8")
+    header = (
+        '"""WeasyPrint\'s C declarations as parsed by cffi (out-of-line ABI mode).\n\n'
+        "Written by `python -m publisher.renderers.pango_ffi`; do not edit. See pango_ffi.py.\n"
+        '"""\n\n'
+        f'SOURCE_SHA256 = "{declarations_hash(declarations)}"\n'
+        '"""SHA-256 of the declarations in weasyprint/text/ffi.py this module was made from."""\n\n'
+    )
+    return header + code.replace("# auto-generated file\n", "", 1)
+
+
+if __name__ == "__main__":
+    GENERATED.write_text(generate(), "utf-8")
+    print(f"wrote {GENERATED}")
