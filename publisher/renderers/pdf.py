@@ -23,6 +23,7 @@ from publisher.errors import RenderError
 from publisher.model import Document
 from publisher.renderers import Theme, pango_ffi
 from publisher.renderers.pdf_html import print_html
+from publisher.renderers.pdf_speed import cache_page_references, cycle_collector_paused
 from publisher.resources import templates_dir
 
 # Before any import of WeasyPrint: its C declarations come pre-parsed (see pango_ffi).
@@ -70,11 +71,18 @@ def html_to_pdf(
     Raises RenderError naming the URL when a resource is refused, and listing
     WeasyPrint's complaints when it reports any (a missing image, an unknown glyph).
     """
+    with cycle_collector_paused():
+        return weasyprint_pdf(html, tuple(roots), base_url, created, identifier)
+
+
+def weasyprint_pdf(
+    html: str, roots: tuple[Path, ...], base_url: Path, created: str | None, identifier: bytes
+) -> bytes:
+    """``html_to_pdf`` itself: import WeasyPrint if need be, lay out, check, draw."""
     from weasyprint.urls import FatalURLFetchingError
 
     from publisher.renderers.pdf_fetcher import LocalFetcher
 
-    roots = tuple(roots)
     fetcher = LocalFetcher(roots)
     options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier or pdf_identifier(html, roots)}
     with collected_warnings() as problems:
@@ -96,6 +104,7 @@ def lay_out(html: str, fetcher, base_url: Path, **options):
     """WeasyPrint's pages for print HTML, fetched through ``fetcher`` with only the shipped fonts."""
     import weasyprint
 
+    cache_page_references()
     page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
     return page.render(font_config=shipped_fonts_only(), **options)
 

@@ -1,0 +1,43 @@
+"""The speed-ups around WeasyPrint change nothing but the time taken."""
+
+from __future__ import annotations
+
+import gc
+
+import pydyf
+import pytest
+
+from publisher.renderers.pdf_speed import cache_page_references, cycle_collector_paused
+
+
+def stock_page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    fget = pydyf.PDF.page_references.fget
+    return getattr(fget, "original", pydyf.PDF.page_references).fget(pdf)
+
+
+def test_cached_page_references_follow_added_pages():
+    cache_page_references()
+    cache_page_references()  # a second call does not wrap the cache in another cache
+    assert not hasattr(pydyf.PDF.page_references.fget.original.fget, "cached")
+    pdf = pydyf.PDF()
+    seen = []
+    for _ in range(5):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        seen.append(pdf.page_references)
+        assert pdf.page_references is seen[-1]  # read again without a new page: the same tuple
+        assert pdf.page_references == stock_page_references(pdf)
+    assert [len(refs) for refs in seen] == [1, 2, 3, 4, 5]
+    assert seen[-1][0] == f"{pdf.pages['Kids'][0]} 0 R".encode()
+
+
+def test_cycle_collector_paused_and_restored():
+    assert gc.isenabled()
+    with cycle_collector_paused():
+        assert not gc.isenabled()
+        with cycle_collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause does not end the outer one
+    assert gc.isenabled()
+    with pytest.raises(ValueError), cycle_collector_paused():
+        raise ValueError
+    assert gc.isenabled()
