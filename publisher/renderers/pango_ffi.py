@@ -6,11 +6,11 @@ named first at render time: about 0.25 s of a 0.75 s cold PDF, more than any oth
 step. cffi has a documented way out, "out-of-line ABI mode": it writes the parsed declarations
 as a Python module, ``pango_declarations.py``, which loads in milliseconds.
 
-``install()`` puts a finder in front of Python's import of ``weasyprint.text.ffi``. The finder
-reads WeasyPrint's own module and, when its declarations are the very text ours were made from
-(by SHA-256), runs it with the parsed ``ffi`` in place of ``cffi.FFI(); ffi.cdef(...)``; the
-rest of WeasyPrint's module (opening the libraries, its helpers) runs as written. Any other
-WeasyPrint, or a cffi that refuses the module, gets the ordinary import: slower, same PDF.
+When WeasyPrint's ffi module is imported (see weasyprint_import.py) and its declarations are
+the very text ours were made from (by SHA-256), it runs with the parsed ``ffi`` in place of
+``cffi.FFI(); ffi.cdef(...)``; the rest of it (opening the libraries, its helpers) runs as
+written. Any other WeasyPrint, or a cffi that refuses the module, gets the ordinary import:
+slower, same PDF.
 
 After changing WeasyPrint: ``python -m publisher.renderers.pango_ffi`` (``make pango-ffi``)
 writes the module again; a test fails until it matches the installed WeasyPrint.
@@ -19,14 +19,10 @@ writes the module again; a test fails until it matches the installed WeasyPrint.
 from __future__ import annotations
 
 import hashlib
-import importlib.abc
-import importlib.machinery
 import importlib.util
 import re
-import sys
 from pathlib import Path
 
-TARGET = "weasyprint.text.ffi"
 GENERATED = Path(__file__).with_name("pango_declarations.py")
 # The two statements of WeasyPrint's module that build its FFI from C text.
 DECLARATIONS = re.compile(r"^ffi = cffi\.FFI\(\)\nffi\.cdef\('''(.*?)'''\)$", re.S | re.M)
@@ -38,7 +34,7 @@ def declarations_hash(declarations: str) -> str:
     return hashlib.sha256(declarations.encode("utf-8")).hexdigest()
 
 
-def with_parsed_declarations(source: str) -> str | None:
+def with_parsed_declarations(module: str, source: str) -> str | None:
     """WeasyPrint's ffi module with our parsed FFI in place of its C text, or None when they differ.
 
     The replaced lines become blank lines, so line numbers in tracebacks stay WeasyPrint's.
@@ -54,34 +50,6 @@ def with_parsed_declarations(source: str) -> str | None:
         return None
     padding = "\n" * match.group(0).count("\n")
     return source[: match.start()] + PARSED + padding + source[match.end() :]
-
-
-class _ParsedDeclarationsLoader(importlib.machinery.SourceFileLoader):
-    def get_code(self, fullname):
-        source = self.get_data(self.path).decode("utf-8")
-        swapped = with_parsed_declarations(source)
-        if swapped is None:
-            return super().get_code(fullname)
-        # Compiled here and never cached: WeasyPrint's own __pycache__ stays as it was,
-        # so a plain `import weasyprint` elsewhere is untouched.
-        return compile(swapped, self.path, "exec", dont_inherit=True)
-
-
-class _ParsedDeclarationsFinder(importlib.abc.MetaPathFinder):
-    def find_spec(self, fullname, path, target=None):
-        if fullname != TARGET:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is not None and isinstance(spec.loader, importlib.machinery.SourceFileLoader):
-            spec.loader = _ParsedDeclarationsLoader(fullname, spec.origin)
-        return spec
-
-
-def install() -> None:
-    """Let the next import of WeasyPrint use the parsed declarations (a no-op once it is imported)."""
-    if TARGET in sys.modules or any(isinstance(f, _ParsedDeclarationsFinder) for f in sys.meta_path):
-        return
-    sys.meta_path.insert(0, _ParsedDeclarationsFinder())
 
 
 def weasyprint_declarations() -> str:

@@ -21,13 +21,13 @@ from pathlib import Path
 from publisher.brand import Brand
 from publisher.errors import RenderError
 from publisher.model import Document
-from publisher.renderers import Theme, pango_ffi
+from publisher.renderers import Theme, weasyprint_import
 from publisher.renderers.pdf_html import print_html
 from publisher.renderers.pdf_speed import cache_page_references, cycle_collector_paused
 from publisher.resources import templates_dir
 
-# Before any import of WeasyPrint: its C declarations come pre-parsed (see pango_ffi).
-pango_ffi.install()
+# Before any import of WeasyPrint: the faster one (see weasyprint_import).
+weasyprint_import.install()
 
 PDF_VARIANT = "pdf/ua-1"
 """PDF/UA-1: tagged (pdfinfo says "Tagged: yes"), with title display and language set."""

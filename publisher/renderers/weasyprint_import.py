@@ -1,0 +1,73 @@
+"""A faster import of WeasyPrint: the same modules, with their slowest start-up steps taken out.
+
+Importing WeasyPrint takes about 0.45 s, longer than parsing the source and rendering the
+Word, HTML and JSON outputs together. Two steps of it do work a build never needs:
+- ``weasyprint.text.ffi`` parses C declarations with pycparser (0.2 s): they come
+  pre-parsed instead (pango_ffi.py);
+- ``weasyprint.pdf.fonts`` and ``weasyprint.text.fonts`` import fontTools (0.09 s), which
+  runs only for WOFF, variable or emoji fonts: it is imported on first use instead
+  (fonttools_on_demand.py).
+
+``install()`` puts a finder in front of Python's import of those modules. It reads
+WeasyPrint's own source and runs it with the step swapped, when the source is the one the
+swap was written for; any other WeasyPrint gets the ordinary import: slower, same PDF.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import sys
+from collections.abc import Callable
+
+from publisher.renderers.fonttools_on_demand import with_fonttools_on_demand
+from publisher.renderers.pango_ffi import with_parsed_declarations
+
+Rewrite = Callable[[str, str], "str | None"]
+"""``rewrite(module, source)``: the module's source with a step swapped, or None to leave it."""
+
+REWRITES: dict[str, Rewrite] = {
+    "weasyprint.text.ffi": with_parsed_declarations,
+    "weasyprint.text.fonts": with_fonttools_on_demand,
+    "weasyprint.pdf.fonts": with_fonttools_on_demand,
+}
+
+
+class _RewritingLoader(importlib.machinery.SourceFileLoader):
+    def get_code(self, fullname):
+        source = self.get_data(self.path).decode("utf-8")
+        rewritten = REWRITES[fullname](fullname, source)
+        if rewritten is None:
+            return super().get_code(fullname)
+        # Compiled here and never cached: WeasyPrint's own __pycache__ stays as it was,
+        # so a plain `import weasyprint` elsewhere is untouched.
+        return compile(rewritten, self.path, "exec", dont_inherit=True)
+
+
+class _RewritingFinder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path, target=None):
+        if fullname not in REWRITES:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is not None and isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+            spec.loader = _RewritingLoader(fullname, spec.origin)
+        return spec
+
+
+def install() -> None:
+    """Make the next import of WeasyPrint the faster one (a no-op once it is imported)."""
+    if "weasyprint" in sys.modules or any(isinstance(f, _RewritingFinder) for f in sys.meta_path):
+        return
+    sys.meta_path.insert(0, _RewritingFinder())
+
+
+def is_active() -> bool:
+    """True when the imported WeasyPrint runs with every step swapped."""
+    from weasyprint.pdf import fonts as pdf_fonts
+    from weasyprint.text import ffi, fonts
+
+    from publisher.renderers import fonttools_on_demand, pango_declarations
+
+    return ffi.ffi is pango_declarations.ffi and all(
+        getattr(module, "on_demand", None) is fonttools_on_demand.on_demand for module in (fonts, pdf_fonts)
+    )
