@@ -25,7 +25,7 @@ class Workers:
 
             context = multiprocessing.get_context("fork")
             self.pool = ProcessPoolExecutor(
-                max(self.jobs - 1, 1), mp_context=context, initializer=die_with_parent
+                max(self.jobs - 1, 1), mp_context=context, initializer=prepare_worker
             )
         return self.pool.submit(function, *args)
 
@@ -34,6 +34,25 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+
+
+def prepare_worker() -> None:
+    """In a new worker: end with the build process, and end quietly on Ctrl-C."""
+    die_with_parent()
+    quiet_on_ctrl_c()
+
+
+def quiet_on_ctrl_c() -> None:
+    """In a worker: leave at once and without a traceback when Ctrl-C reaches it.
+
+    A terminal sends Ctrl-C to the whole process group; the build process says what
+    happened ("stopped watching", "Aborted!"), and an idle worker would otherwise print
+    multiprocessing's traceback of its interrupted wait for work.
+    """
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
 
 
 def die_with_parent() -> None:

@@ -73,7 +73,10 @@ def start_watch(tmp_path: Path, *options: str) -> tuple[subprocess.Popen, Path, 
     env = {**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "publisher", "watch", str(source), "-o", str(tmp_path / "out"), *options]
     with log.open("w") as stream:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stream, stderr=subprocess.STDOUT)
+        # A session of its own, as a terminal's job: Ctrl-C reaches the whole process group.
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=stream, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         wait_for(lambda: "watching for changes" in log.read_text(), 60, "the first build")
     except AssertionError:
@@ -83,7 +86,7 @@ def start_watch(tmp_path: Path, *options: str) -> tuple[subprocess.Popen, Path, 
 
 
 def test_watch_rebuilds_on_save_keeps_last_good_outputs_and_stops_on_ctrl_c(tmp_path):
-    process, source, log = start_watch(tmp_path, "-f", "html", "-f", "json")
+    process, source, log = start_watch(tmp_path, "-f", "pdf", "-f", "json", "-j", "2")
     out = tmp_path / "out"
     try:
         first = (out / "faq.json").read_bytes()
@@ -96,7 +99,7 @@ def test_watch_rebuilds_on_save_keeps_last_good_outputs_and_stops_on_ctrl_c(tmp_
         assert (out / "faq.json").read_bytes() == good
         assert process.poll() is None, "watch must keep running after an error"
     finally:
-        process.send_signal(signal.SIGINT)
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C, to the watcher and its PDF worker
         code = process.wait(timeout=20)
     assert code == 0
     assert "stopped watching" in log.read_text()
