@@ -42,7 +42,9 @@ def median_time(command: list[str], runs: int = RUNS) -> float:
     return interleaved_medians({"command": [command]}, runs)["command"]
 
 
-def interleaved_medians(commands: dict[str, list[list[str]]], runs: int = RUNS) -> dict[str, float]:
+def interleaved_medians(
+    commands: dict[str, list[list[str]]], runs: int = RUNS, cwd: Path = ROOT
+) -> dict[str, float]:
     """Median wall time of each named command sequence, run in turns (A, B, C, A, B, C ...).
 
     Taking turns spreads the machine's drifts (other load, CPU frequency) over every
@@ -53,7 +55,7 @@ def interleaved_medians(commands: dict[str, list[list[str]]], runs: int = RUNS) 
         for name, sequence in commands.items():
             started = time.perf_counter()
             for command in sequence:
-                subprocess.run(command, cwd=ROOT, env=ENV, check=True, capture_output=True)
+                subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
             times[name].append(time.perf_counter() - started)
     return {name: statistics.median(values) for name, values in times.items()}
 
@@ -126,7 +128,8 @@ def bench_cold(source: Path, work: Path, label: str, target: float, with_pandoc:
     if pandoc:
         contenders["pandoc"] = pandoc
     runs = RUNS if source.stat().st_size < 100_000 else max(1, RUNS // 2)
-    times = interleaved_medians(contenders, runs)
+    # In the work folder: pandoc leaves its temporary HTML in the current folder while it runs.
+    times = interleaved_medians(contenders, runs, cwd=work)
     ours, alone, tagged = times["ours"], times["alone"], times["tagged"]
     record(f"{label}: publisher build, all formats (s)", f"{ours:.3f}")
     record(f"{label}: WeasyPrint alone on the print HTML (s)", f"{alone:.3f}")
