@@ -6,8 +6,9 @@
   for nothing. Measured on the 1,000-entry benchmark: 12.6 s -> 10.6 s, peak memory
   319 -> 322 MB; importing WeasyPrint: 0.29 s -> 0.26 s.
 - pydyf's ``PDF.page_references`` rebuilds the tuple of every page's reference each time
-  it is read, and WeasyPrint's PDF/UA tagging reads it once per tagged element: quadratic
-  in pages (0.27 s at 76 pages, about 4 s at 300). It is cached here until a page is added.
+  it is read, and WeasyPrint's PDF/UA tagging reads it once per tagged element: time that
+  grows with the square of the page count (0.27 s of a 76-page render). It is cached here
+  until a page is added.
 """
 
 from __future__ import annotations
