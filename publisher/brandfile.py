@@ -16,6 +16,7 @@ import yaml
 from publisher.brand import FONT_FAMILY, FONT_STYLES, Brand, Contact, FontFace, brand_file_for
 from publisher.colors import contrast_ratio, is_hex_color, normalise_hex
 from publisher.errors import Problem, SourceError, display_path
+from publisher.frontmatter import compose_and_load
 from publisher.imagecheck import image_file_problem
 from publisher.model import IMAGE_TYPES
 from publisher.source import NON_XML_CHARS
@@ -92,8 +93,7 @@ class BrandReader:
     def load(self) -> dict | None:
         try:
             text = self.path.read_text(encoding="utf-8-sig")
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            data = yaml.safe_load(text)
+            node, data = compose_and_load(text)
         except UnicodeDecodeError:
             self.problem("", "the brand file is not UTF-8")
             return None

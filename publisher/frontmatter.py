@@ -47,6 +47,20 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     raise ValueError("front matter opened with '---' on line 1 is never closed")
 
 
+def compose_and_load(text: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML text's node tree (for line numbers) and its data, from one safe parse.
+
+    ``yaml.compose`` then ``yaml.safe_load`` would parse the text twice; the data is
+    built from the node tree instead, as ``safe_load`` itself does.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def load_front_matter(yaml_text: str | None, path: str) -> FrontMatter:
     """Parse and validate front matter YAML (safe loading only)."""
     result = FrontMatter()
@@ -54,8 +68,7 @@ def load_front_matter(yaml_text: str | None, path: str) -> FrontMatter:
         result.problems.append(Problem(path, 1, 1, "missing front matter with a 'title'"))
         return result
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        node, data = compose_and_load(yaml_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
