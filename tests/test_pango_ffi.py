@@ -19,7 +19,7 @@ def test_generated_module_is_what_is_shipped():
 
 
 def test_declarations_swap_keeps_line_numbers():
-    text = weasyprint_ffi_source()
+    text = pango_ffi.weasyprint_ffi_source()
     swapped = pango_ffi.with_parsed_declarations(MODULE, text)
     assert swapped is not None
     assert swapped.count("\n") == text.count("\n")
@@ -28,15 +28,7 @@ def test_declarations_swap_keeps_line_numbers():
 
 
 def test_other_declarations_get_the_ordinary_import():
-    text = weasyprint_ffi_source()
+    text = pango_ffi.weasyprint_ffi_source()
     changed = text.replace("ffi.cdef('''", "ffi.cdef('''\n    typedef int added_by_a_new_weasyprint;", 1)
     assert pango_ffi.with_parsed_declarations(MODULE, changed) is None
     assert pango_ffi.with_parsed_declarations(MODULE, "ffi = something_else()\n") is None
-
-
-def weasyprint_ffi_source() -> str:
-    import importlib.util
-    from pathlib import Path
-
-    package = importlib.util.find_spec("weasyprint")
-    return (Path(package.submodule_search_locations[0]) / "text" / "ffi.py").read_text("utf-8")

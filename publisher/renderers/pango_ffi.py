@@ -52,11 +52,15 @@ def with_parsed_declarations(module: str, source: str) -> str | None:
     return source[: match.start()] + PARSED + padding + source[match.end() :]
 
 
-def weasyprint_declarations() -> str:
-    """The C declarations in the installed WeasyPrint's ffi module (without importing WeasyPrint)."""
+def weasyprint_ffi_source() -> str:
+    """The source of the installed WeasyPrint's ffi module (read without importing WeasyPrint)."""
     package = importlib.util.find_spec("weasyprint")
-    source = (Path(package.submodule_search_locations[0]) / "text" / "ffi.py").read_text("utf-8")
-    match = DECLARATIONS.search(source)
+    return (Path(package.submodule_search_locations[0]) / "text" / "ffi.py").read_text("utf-8")
+
+
+def weasyprint_declarations() -> str:
+    """The C declarations in the installed WeasyPrint's ffi module."""
+    match = DECLARATIONS.search(weasyprint_ffi_source())
     if match is None:
         raise SystemExit("WeasyPrint's ffi module no longer declares its FFI as this module expects")
     return match.group(1)
