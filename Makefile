@@ -41,6 +41,6 @@ bench: $(VENV)/.installed-bench
 clean:
 	rm -rf $(VENV) output/*.pdf output/*.docx output/*.html output/*.json
 
-# After changing WeasyPrint: parse its C declarations again (see publisher/renderers/pango_ffi.py).
+# After changing WeasyPrint: parse its C declarations again (see publisher/renderers/pdf/pango_ffi.py).
 pango-ffi: $(VENV)/.installed
-	$(BIN)/python -m publisher.renderers.pango_ffi
+	$(BIN)/python -m publisher.renderers.pdf.pango_ffi

@@ -97,7 +97,7 @@ def render_one(fmt: str, document: Document, theme: Theme) -> tuple[bytes, float
     started = time.perf_counter()
     try:
         if fmt == "print-html":
-            from publisher.renderers.pdf import render_print_html
+            from publisher.renderers.pdf.render import render_print_html
 
             data = render_print_html(document, theme).encode("utf-8")
         else:
@@ -145,7 +145,7 @@ def build_all(
 
 def warm_up() -> None:
     """Import the slow renderers and their libraries in a worker ahead of their first use."""
-    from publisher.renderers.pdf_speed import cycle_collector_paused
+    from publisher.renderers.pdf.speed import cycle_collector_paused
 
     with cycle_collector_paused():  # imports allocate much and free little: 10 % faster
         for fmt in SLOW_FORMATS:

@@ -15,7 +15,7 @@ from publisher.cli import main
 from publisher.model import Document, Entry, Meta, Paragraph, Section, Text
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.entries import SCHEMA_PATH, entries_data, load_schema, render_json
+from publisher.renderers.json.entries import SCHEMA_PATH, entries_data, load_schema, render_json
 from publisher.text import block_text, inline_text
 from tests.conftest import CLINIC_FAQ, FEATURES_FAQ, FIXTURES, SPANISH_FAQ, assert_golden
 

@@ -22,8 +22,8 @@ from publisher.errors import RenderError
 from publisher.model import Document, Entry, Heading, Meta, Paragraph, Section, Table, TableCell, Text
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.fragment import ROOT_CLASS, render_html, reviewed_label
-from publisher.renderers.jsonld import ALLOWED_TAGS
+from publisher.renderers.html.fragment import ROOT_CLASS, render_html, reviewed_label
+from publisher.renderers.html.jsonld import ALLOWED_TAGS
 from publisher.resources import templates_dir
 from publisher.text import inline_text
 from tests.conftest import CLINIC_FAQ, FEATURES_FAQ, FIXTURES, SPANISH_FAQ, assert_golden
@@ -604,7 +604,7 @@ def test_raw_html_fails_the_build(tmp_path):
 
 
 def test_every_template_is_autoescaped():
-    from publisher.renderers.fragment import environment
+    from publisher.renderers.html.fragment import environment
 
     env = environment()
     assert env.autoescape is True

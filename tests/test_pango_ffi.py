@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publisher.renderers import pango_declarations, pango_ffi
+from publisher.renderers.pdf import pango_declarations, pango_ffi
 
 MODULE = "weasyprint.text.ffi"
 

@@ -15,8 +15,8 @@ from publisher.errors import RenderError
 from publisher.model import Link, Paragraph
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.pdf import lay_out, render_pdf, render_print_html
-from publisher.renderers.pdf_fetcher import LocalFetcher
+from publisher.renderers.pdf.fetcher import LocalFetcher
+from publisher.renderers.pdf.render import lay_out, render_pdf, render_print_html
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 
@@ -355,7 +355,8 @@ def test_local_image_is_drawn(tmp_path):
 def test_print_html_needs_no_weasyprint():
     code = (
         "import sys; from pathlib import Path; from publisher.parse import parse_source; "
-        "from publisher.renderers import Theme; from publisher.renderers.pdf import render_print_html; "
+        "from publisher.renderers import Theme; "
+        "from publisher.renderers.pdf.render import render_print_html; "
         f"render_print_html(parse_source(Path({str(CLINIC_FAQ)!r})), Theme()); "
         "assert 'weasyprint' not in sys.modules, 'weasyprint imported'"
     )

@@ -19,9 +19,9 @@ from publisher.errors import RenderError
 from publisher.labels import labels_for
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.pdf import brand_folders, lay_out, render_pdf, render_print_html
-from publisher.renderers.pdf_contact import contact_block, qr_dark
-from publisher.renderers.pdf_fetcher import LocalFetcher
+from publisher.renderers.pdf.contact import contact_block, qr_dark
+from publisher.renderers.pdf.fetcher import LocalFetcher
+from publisher.renderers.pdf.render import brand_folders, lay_out, render_pdf, render_print_html
 from publisher.resources import templates_dir
 
 BRANDED_FAQ = FIXTURES / "branded" / "faq.md"

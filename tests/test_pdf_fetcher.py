@@ -9,8 +9,8 @@ import threading
 import pytest
 
 from publisher.errors import RenderError
-from publisher.renderers.pdf import html_to_pdf
-from publisher.renderers.pdf_fetcher import LocalFetcher, RefusedURL
+from publisher.renderers.pdf.fetcher import LocalFetcher, RefusedURL
+from publisher.renderers.pdf.render import html_to_pdf
 from publisher.resources import templates_dir
 
 

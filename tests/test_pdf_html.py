@@ -20,8 +20,8 @@ from publisher.labels import labels_for
 from publisher.model import Document, Entry, Link, Meta, Paragraph, Section, Text
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.pdf import render_print_html
-from publisher.renderers.pdf_html import css_colour, css_string, is_short, page_counter, printed_address
+from publisher.renderers.pdf.print_html import css_colour, css_string, is_short, page_counter, printed_address
+from publisher.renderers.pdf.render import render_print_html
 from publisher.resources import templates_dir
 
 BRANDED_FAQ = FIXTURES / "branded" / "faq.md"

@@ -7,7 +7,7 @@ import gc
 import pydyf
 import pytest
 
-from publisher.renderers.pdf_speed import cache_page_references, cycle_collector_paused
+from publisher.renderers.pdf.speed import cache_page_references, cycle_collector_paused
 
 
 def stock_page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:

@@ -14,7 +14,7 @@ import pytest
 from conftest import CLINIC_FAQ, EPOCH, FEATURES_FAQ, ROOT
 from pypdf import PdfReader
 
-from publisher.renderers.fonttools_on_demand import imported_names, on_demand, with_fonttools_on_demand
+from publisher.renderers.pdf.fonttools_on_demand import imported_names, on_demand, with_fonttools_on_demand
 from publisher.resources import templates_dir
 
 RENDER = """
@@ -24,8 +24,9 @@ if sys.argv[1] == "stock":
     import weasyprint  # imported before our renderer: the ordinary import stays
 from publisher.brand import Brand, FontFace
 from publisher.parse import parse_source
-from publisher.renderers import Theme, weasyprint_import
-from publisher.renderers.pdf import render_pdf
+from publisher.renderers import Theme
+from publisher.renderers.pdf import weasyprint_import
+from publisher.renderers.pdf.render import render_pdf
 brand = Brand()
 if len(sys.argv) > 3:
     brand = Brand(name="House", base_font="House Sans", fonts=(FontFace("House Sans", Path(sys.argv[3])),))

@@ -19,7 +19,7 @@ from lxml import etree
 from publisher.brand import Brand
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.word import render_docx
+from publisher.renderers.docx.render import render_docx
 
 SEED = ROOT / "tests" / "fixtures" / "seed" / "smp-faq-page.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

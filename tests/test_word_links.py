@@ -13,7 +13,7 @@ from test_word import W, part_xml, render
 
 from publisher.errors import RenderError
 from publisher.parse import parse_source
-from publisher.renderers.word_links import ascii_name, bookmark_names, encode_url
+from publisher.renderers.docx.links import ascii_name, bookmark_names, encode_url
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"

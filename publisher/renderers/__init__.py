@@ -61,9 +61,9 @@ class Format:
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
-        Format("pdf", "publisher.renderers.pdf", "render_pdf", ".pdf", preload=("weasyprint",)),
-        Format("docx", "publisher.renderers.word", "render_docx", ".docx"),
-        Format("html", "publisher.renderers.fragment", "render_html", ".html"),
-        Format("json", "publisher.renderers.entries", "render_json", ".json"),
+        Format("pdf", "publisher.renderers.pdf.render", "render_pdf", ".pdf", preload=("weasyprint",)),
+        Format("docx", "publisher.renderers.docx.render", "render_docx", ".docx"),
+        Format("html", "publisher.renderers.html.fragment", "render_html", ".html"),
+        Format("json", "publisher.renderers.json.entries", "render_json", ".json"),
     )
 }

@@ -27,7 +27,7 @@ from docx.shared import Emu
 
 from publisher.errors import RenderError, display_path
 from publisher.imagecheck import svg_problem
-from publisher.renderers.word_xml import element
+from publisher.renderers.docx.xml import element
 
 PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -20,8 +20,8 @@ import importlib.machinery
 import sys
 from collections.abc import Callable
 
-from publisher.renderers.fonttools_on_demand import with_fonttools_on_demand
-from publisher.renderers.pango_ffi import with_parsed_declarations
+from publisher.renderers.pdf.fonttools_on_demand import with_fonttools_on_demand
+from publisher.renderers.pdf.pango_ffi import with_parsed_declarations
 
 Rewrite = Callable[[str, str], "str | None"]
 """``rewrite(module, source)``: the module's source with a step swapped, or None to leave it."""
@@ -66,7 +66,7 @@ def is_active() -> bool:
     from weasyprint.pdf import fonts as pdf_fonts
     from weasyprint.text import ffi, fonts
 
-    from publisher.renderers import fonttools_on_demand, pango_declarations
+    from publisher.renderers.pdf import fonttools_on_demand, pango_declarations
 
     return ffi.ffi is pango_declarations.ffi and all(
         getattr(module, "on_demand", None) is fonttools_on_demand.on_demand for module in (fonts, pdf_fonts)

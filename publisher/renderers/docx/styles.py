@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from publisher.renderers.word_xml import PPR_ORDER, RPR_ORDER, attr, fragment, insert_in_order, make
+from publisher.renderers.docx.xml import PPR_ORDER, RPR_ORDER, attr, fragment, insert_in_order, make
 
 HEADINGS = {1: "heading 1", 2: "heading 2", 3: "heading 3", 4: "heading 4"}
 LIST_LEVELS = 5

@@ -21,9 +21,10 @@ from pathlib import Path
 from publisher.brand import Brand
 from publisher.errors import RenderError
 from publisher.model import Document
-from publisher.renderers import Theme, weasyprint_import
-from publisher.renderers.pdf_html import print_html
-from publisher.renderers.pdf_speed import cache_page_references, cycle_collector_paused
+from publisher.renderers import Theme
+from publisher.renderers.pdf import weasyprint_import
+from publisher.renderers.pdf.print_html import print_html
+from publisher.renderers.pdf.speed import cache_page_references, cycle_collector_paused
 from publisher.resources import templates_dir
 
 # Before any import of WeasyPrint: the faster one (see weasyprint_import).
@@ -81,7 +82,7 @@ def weasyprint_pdf(
     """``html_to_pdf`` itself: import WeasyPrint if need be, lay out, check, draw."""
     from weasyprint.urls import FatalURLFetchingError
 
-    from publisher.renderers.pdf_fetcher import LocalFetcher
+    from publisher.renderers.pdf.fetcher import LocalFetcher
 
     fetcher = LocalFetcher(roots)
     options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier or pdf_identifier(html, roots)}

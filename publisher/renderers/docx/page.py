@@ -18,9 +18,9 @@ from docx.shared import Emu, Mm, Pt
 
 from publisher.brand import Brand
 from publisher.labels import Labels, split_placeholders
-from publisher.renderers.word_links import encode_url
-from publisher.renderers.word_pictures import Pictures
-from publisher.renderers.word_xml import break_run, field_runs, hyperlink, paragraph, run
+from publisher.renderers.docx.links import encode_url
+from publisher.renderers.docx.pictures import Pictures
+from publisher.renderers.docx.xml import break_run, field_runs, hyperlink, paragraph, run
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Emu(7772400), Emu(10058400))}
 MARGIN = Mm(20)

@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 
 from publisher.errors import RenderError, display_path
 from publisher.model import Meta
-from publisher.renderers.word_xml import attr, fragment
+from publisher.renderers.docx.xml import attr, fragment
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 R_NAMESPACE = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -24,10 +24,10 @@ from typing import Any
 from publisher.brand import Brand
 from publisher.model import Block, Document, Entry, Inline, Section
 from publisher.renderers import Theme
-from publisher.renderers.htmlblocks import HtmlRenderer
+from publisher.renderers.html.nodes import HtmlRenderer
 from publisher.text import block_text, inline_text
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "faq.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "schemas" / "faq.schema.json"
 
 
 def render_json(document: Document, theme: Theme) -> bytes:

@@ -13,11 +13,11 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from publisher.model import Block, CodeBlock, Heading, Inline, List, Paragraph, Quote, Table, TableCell
-from publisher.renderers.word_inlines import InlineWriter, WordContext
-from publisher.renderers.word_look import AFTER_BLOCK
-from publisher.renderers.word_numbering import ListNumbering, add_num_pr
-from publisher.renderers.word_styles import HEADINGS, level_name
-from publisher.renderers.word_xml import make, paragraph, run
+from publisher.renderers.docx.inlines import InlineWriter, WordContext
+from publisher.renderers.docx.look import AFTER_BLOCK
+from publisher.renderers.docx.numbering import ListNumbering, add_num_pr
+from publisher.renderers.docx.styles import HEADINGS, level_name
+from publisher.renderers.docx.xml import make, paragraph, run
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

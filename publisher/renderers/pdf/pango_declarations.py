@@ -1,6 +1,6 @@
 """WeasyPrint's C declarations as parsed by cffi (out-of-line ABI mode).
 
-Written by `python -m publisher.renderers.pango_ffi`; do not edit. See pango_ffi.py.
+Written by `python -m publisher.renderers.pdf.pango_ffi`; do not edit. See pango_ffi.py.
 """
 
 SOURCE_SHA256 = "299e085733e812fe423fff2164d6600d7a2a647a587339c14f6efed520bf75cf"

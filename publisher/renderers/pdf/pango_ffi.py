@@ -12,7 +12,7 @@ the very text ours were made from (by SHA-256), it runs with the parsed ``ffi`` 
 written. Any other WeasyPrint, or a cffi that refuses the module, gets the ordinary import:
 slower, same PDF.
 
-After changing WeasyPrint: ``python -m publisher.renderers.pango_ffi`` (``make pango-ffi``)
+After changing WeasyPrint: ``python -m publisher.renderers.pdf.pango_ffi`` (``make pango-ffi``)
 writes the module again; a test fails until it matches the installed WeasyPrint.
 """
 
@@ -26,7 +26,7 @@ from pathlib import Path
 GENERATED = Path(__file__).with_name("pango_declarations.py")
 # The two statements of WeasyPrint's module that build its FFI from C text.
 DECLARATIONS = re.compile(r"^ffi = cffi\.FFI\(\)\nffi\.cdef\('''(.*?)'''\)$", re.S | re.M)
-PARSED = "from publisher.renderers.pango_declarations import ffi"
+PARSED = "from publisher.renderers.pdf.pango_declarations import ffi"
 
 
 def declarations_hash(declarations: str) -> str:
@@ -43,7 +43,7 @@ def with_parsed_declarations(module: str, source: str) -> str | None:
     if match is None:
         return None
     try:
-        from publisher.renderers import pango_declarations
+        from publisher.renderers.pdf import pango_declarations
     except Exception:  # a cffi too old or too new for the module: take the ordinary import
         return None
     if declarations_hash(match.group(1)) != pango_declarations.SOURCE_SHA256:
@@ -82,7 +82,7 @@ def generate() -> str:
         code = emitted.read_text("utf-8")
     header = (
         '"""WeasyPrint\'s C declarations as parsed by cffi (out-of-line ABI mode).\n\n'
-        "Written by `python -m publisher.renderers.pango_ffi`; do not edit. See pango_ffi.py.\n"
+        "Written by `python -m publisher.renderers.pdf.pango_ffi`; do not edit. See pango_ffi.py.\n"
         '"""\n\n'
         f'SOURCE_SHA256 = "{declarations_hash(declarations)}"\n'
         '"""SHA-256 of the declarations in weasyprint/text/ffi.py this module was made from."""\n\n'

@@ -18,9 +18,9 @@ from docx.parts.document import DocumentPart
 
 from publisher.errors import RenderError, display_path
 from publisher.model import Break, Code, Emph, Image, Inline, Link, Strong, Text
-from publisher.renderers.word_links import encode_url
-from publisher.renderers.word_pictures import Pictures
-from publisher.renderers.word_xml import break_run, hyperlink, run
+from publisher.renderers.docx.links import encode_url
+from publisher.renderers.docx.pictures import Pictures
+from publisher.renderers.docx.xml import break_run, hyperlink, run
 
 
 @dataclass

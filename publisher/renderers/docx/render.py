@@ -24,12 +24,12 @@ from docx.oxml.text.paragraph import CT_P
 from publisher.labels import Labels, labels_for, split_placeholders
 from publisher.model import Document, Entry, Link, Meta, Section, Text
 from publisher.renderers import Theme
-from publisher.renderers.word_blocks import BlockWriter
-from publisher.renderers.word_inlines import WordContext
-from publisher.renderers.word_links import bookmark_names
-from publisher.renderers.word_look import CODE_FONT, default_styles
-from publisher.renderers.word_numbering import ListNumbering, clear_numbering, numbering_root
-from publisher.renderers.word_package import (
+from publisher.renderers.docx.blocks import BlockWriter
+from publisher.renderers.docx.inlines import WordContext
+from publisher.renderers.docx.links import bookmark_names
+from publisher.renderers.docx.look import CODE_FONT, default_styles
+from publisher.renderers.docx.numbering import ListNumbering, clear_numbering, numbering_root
+from publisher.renderers.docx.package import (
     build_time,
     clean_settings,
     declare_fonts,
@@ -37,10 +37,10 @@ from publisher.renderers.word_package import (
     save_reproducibly,
     set_properties,
 )
-from publisher.renderers.word_page import letterhead, set_up_page, text_width, write_footer, write_header
-from publisher.renderers.word_pictures import Pictures
-from publisher.renderers.word_styles import install_styles, replace_doc_defaults, set_language
-from publisher.renderers.word_xml import add_bookmark, set_keep_lines
+from publisher.renderers.docx.page import letterhead, set_up_page, text_width, write_footer, write_header
+from publisher.renderers.docx.pictures import Pictures
+from publisher.renderers.docx.styles import install_styles, replace_doc_defaults, set_language
+from publisher.renderers.docx.xml import add_bookmark, set_keep_lines
 from publisher.resources import templates_dir
 
 EMU_PER_TWIP = 635

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import escape
 
 from publisher.model import Code, CodeBlock, Document, Image, Link, List, Quote, Table, TableCell
-from publisher.renderers.htmlblocks import HtmlRenderer
+from publisher.renderers.html.nodes import HtmlRenderer
 from publisher.text import inline_text
 
 ALLOWED_TAGS = frozenset(

@@ -33,8 +33,8 @@ from publisher.model import (
     Paragraph,
 )
 from publisher.renderers import Theme
-from publisher.renderers.htmlblocks import HtmlRenderer, data_uri
-from publisher.renderers.pdf_contact import contact_block
+from publisher.renderers.html.nodes import HtmlRenderer, data_uri
+from publisher.renderers.pdf.contact import contact_block
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 from publisher.walk import answer_blocks, block_inlines, nested_blocks, nested_inlines

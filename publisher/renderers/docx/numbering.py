@@ -20,7 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
 
-from publisher.renderers.word_xml import PPR_ORDER, attr, fragment, insert_in_order, make
+from publisher.renderers.docx.xml import PPR_ORDER, attr, fragment, insert_in_order, make
 
 LEVELS = 9
 LIST_INDENT = 432

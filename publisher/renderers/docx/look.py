@@ -8,9 +8,9 @@ replaces any of these by defining a style of the same name.
 from __future__ import annotations
 
 from publisher.brand import Brand
-from publisher.renderers.word_numbering import LIST_INDENT
-from publisher.renderers.word_page import FOOTER_POINTS
-from publisher.renderers.word_styles import (
+from publisher.renderers.docx.numbering import LIST_INDENT
+from publisher.renderers.docx.page import FOOTER_POINTS
+from publisher.renderers.docx.styles import (
     BOLD,
     HEADINGS,
     ITALIC,

@@ -30,8 +30,8 @@ from publisher.errors import RenderError
 from publisher.labels import labels_for
 from publisher.model import IMAGE_TYPES, Block, Document, Section, Table
 from publisher.renderers import Theme
-from publisher.renderers.htmlblocks import HtmlRenderer
-from publisher.renderers.jsonld import faq_page, script_json
+from publisher.renderers.html.jsonld import faq_page, script_json
+from publisher.renderers.html.nodes import HtmlRenderer
 from publisher.resources import templates_dir
 from publisher.text import inline_text
 

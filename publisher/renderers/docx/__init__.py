@@ -1,0 +1,1 @@
+"""The Word handout (``-f docx``), written with python-docx and its OOXML elements."""
