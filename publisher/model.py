@@ -8,6 +8,7 @@ tests) can point back at the source.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,6 +159,14 @@ class Table:
 
 
 Block = Paragraph | Heading | List | Quote | CodeBlock | Table
+
+INLINE_TYPES: tuple[type, ...] = typing.get_args(Inline)
+"""Every inline node type, in a fixed order (the visitor builds its dispatch table from it)."""
+BLOCK_TYPES: tuple[type, ...] = typing.get_args(Block)
+"""Every block node type that may stand in a sequence of blocks."""
+NODE_TYPES: tuple[type, ...] = (*INLINE_TYPES, *BLOCK_TYPES, ListItem, TableCell)
+"""Every node type of an answer's tree; ListItem and TableCell live only inside List and Table."""
+Node = Inline | Block | ListItem | TableCell
 
 # --- the document ------------------------------------------------------------
 

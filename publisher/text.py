@@ -15,50 +15,92 @@ from publisher.model import (
     Inline,
     Link,
     List,
+    ListItem,
     Paragraph,
     Quote,
     Strong,
     Table,
+    TableCell,
     Text,
 )
+from publisher.visitor import Visitor
+
+
+class PlainText(Visitor[str]):
+    """The text of model nodes with markup removed.
+
+    Paragraphs are separated by blank lines, list items start with ``- `` or their
+    number, table rows are cells joined by `` | ``; images give their alt text.
+    """
+
+    def inlines(self, inlines: Iterable[Inline]) -> str:
+        """The text of a sequence of inlines."""
+        return "".join(self.visit_all(inlines))
+
+    def blocks(self, blocks: Iterable[Block]) -> str:
+        """The text of a sequence of blocks, separated by blank lines."""
+        return "\n\n".join(self.visit_all(blocks))
+
+    def visit_text(self, node: Text) -> str:
+        return node.text
+
+    def visit_code(self, node: Code) -> str:
+        return node.text
+
+    def visit_break(self, node: Break) -> str:
+        return "\n"
+
+    def visit_strong(self, node: Strong) -> str:
+        return self.inlines(node.children)
+
+    def visit_emph(self, node: Emph) -> str:
+        return self.inlines(node.children)
+
+    def visit_link(self, node: Link) -> str:
+        return self.inlines(node.children)
+
+    def visit_image(self, node: Image) -> str:
+        return node.alt
+
+    def visit_paragraph(self, node: Paragraph) -> str:
+        return self.inlines(node.children)
+
+    def visit_heading(self, node: Heading) -> str:
+        return self.inlines(node.children)
+
+    def visit_code_block(self, node: CodeBlock) -> str:
+        return node.text.rstrip("\n")
+
+    def visit_quote(self, node: Quote) -> str:
+        return self.blocks(node.children)
+
+    def visit_list(self, node: List) -> str:
+        lines = []
+        for number, item in enumerate(node.items, start=node.start):
+            marker = f"{number}. " if node.ordered else "- "
+            indented = self.visit(item).replace("\n", "\n" + " " * len(marker))
+            lines.append(marker + indented)
+        return "\n".join(lines)
+
+    def visit_list_item(self, node: ListItem) -> str:
+        return self.blocks(node.children).replace("\n\n", "\n")
+
+    def visit_table(self, node: Table) -> str:
+        rows = [node.header, *node.rows]
+        return "\n".join(" | ".join(self.visit_all(row)) for row in rows)
+
+    def visit_table_cell(self, node: TableCell) -> str:
+        return self.inlines(node.children)
+
+
+PLAIN_TEXT = PlainText()
 
 
 def inline_text(inlines: Iterable[Inline]) -> str:
     """The text of inlines with markup removed (images give their alt text)."""
-    parts: list[str] = []
-    for node in inlines:
-        if isinstance(node, (Text, Code)):
-            parts.append(node.text)
-        elif isinstance(node, Break):
-            parts.append("\n")
-        elif isinstance(node, (Strong, Emph, Link)):
-            parts.append(inline_text(node.children))
-        elif isinstance(node, Image):
-            parts.append(node.alt)
-    return "".join(parts)
+    return PLAIN_TEXT.inlines(inlines)
 
 
 def block_text(blocks: Iterable[Block]) -> str:
     """The text of blocks, paragraphs separated by blank lines, list items by '- ' lines."""
-    return "\n\n".join(_block_lines(b) for b in blocks)
-
-
-def _block_lines(block: Block) -> str:
-    if isinstance(block, (Paragraph, Heading)):
-        return inline_text(block.children)
-    if isinstance(block, CodeBlock):
-        return block.text.rstrip("\n")
-    if isinstance(block, Quote):
-        return block_text(block.children)
-    if isinstance(block, List):
-        lines = []
-        for number, item in enumerate(block.items, start=block.start):
-            marker = f"{number}. " if block.ordered else "- "
-            body = block_text(item.children).replace("\n\n", "\n")
-            indented = body.replace("\n", "\n" + " " * len(marker))
-            lines.append(marker + indented)
-        return "\n".join(lines)
-    if isinstance(block, Table):
-        rows = [block.header, *block.rows]
-        return "\n".join(" | ".join(inline_text(c.children) for c in row) for row in rows)
-    raise TypeError(f"unknown block {block!r}")
+    return PLAIN_TEXT.blocks(blocks)

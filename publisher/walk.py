@@ -1,10 +1,14 @@
-"""Walking the model: every block and inline of a document, and the files it names."""
+"""Walking the model: every block and inline of a document, and the files it names.
+
+Each helper filters the one depth-first walk of ``publisher.visitor.Walker``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from publisher.model import Block, Document, Image, Inline, List, Quote, Table
+from publisher.model import BLOCK_TYPES, INLINE_TYPES, Block, Document, Image, Inline
+from publisher.visitor import walk
 
 
 def answer_blocks(document: Document) -> list[Block]:
@@ -14,36 +18,17 @@ def answer_blocks(document: Document) -> list[Block]:
 
 def nested_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
     """The blocks and, recursively, the blocks inside lists and quotes."""
-    for block in blocks:
-        yield block
-        if isinstance(block, List):
-            for item in block.items:
-                yield from nested_blocks(item.children)
-        elif isinstance(block, Quote):
-            yield from nested_blocks(block.children)
+    return (node for node in walk(blocks) if isinstance(node, BLOCK_TYPES))  # type: ignore[misc]
 
 
 def block_inlines(blocks: Iterable[Block]) -> Iterator[Inline]:
     """Every inline inside the blocks, depth first, nested inlines included."""
-    for block in blocks:
-        if isinstance(block, List):
-            for item in block.items:
-                yield from block_inlines(item.children)
-        elif isinstance(block, Quote):
-            yield from block_inlines(block.children)
-        elif isinstance(block, Table):
-            for row in (block.header, *block.rows):
-                for cell in row:
-                    yield from nested_inlines(cell.children)
-        else:
-            yield from nested_inlines(getattr(block, "children", ()))
+    return nested_inlines(blocks)  # type: ignore[arg-type]
 
 
-def nested_inlines(inlines: Iterable[Inline]) -> Iterator[Inline]:
+def nested_inlines(nodes: Iterable[Inline]) -> Iterator[Inline]:
     """The inlines and, recursively, their children."""
-    for inline in inlines:
-        yield inline
-        yield from nested_inlines(getattr(inline, "children", ()))
+    return (node for node in walk(nodes) if isinstance(node, INLINE_TYPES))  # type: ignore[misc]
 
 
 def document_images(document: Document) -> list[Image]:

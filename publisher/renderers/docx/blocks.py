@@ -1,7 +1,8 @@
 """Blocks of the model as Word paragraphs and tables, each in a named style.
 
-One method per block type, as the HTML renderer has. ``depth`` is the nesting
-level a list met here would get: 0 at the top, one more inside each list item.
+One ``visit_<node>`` method per block type on the model's visitor, as the HTML renderer
+has. ``depth`` is the nesting level a list met here would get: 0 at the top, one more
+inside each list item.
 """
 
 from __future__ import annotations
@@ -12,12 +13,25 @@ from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from publisher.model import Block, CodeBlock, Heading, Inline, List, Paragraph, Quote, Table, TableCell
+from publisher.model import (
+    BLOCK_TYPES,
+    Block,
+    CodeBlock,
+    Heading,
+    Inline,
+    List,
+    ListItem,
+    Paragraph,
+    Quote,
+    Table,
+    TableCell,
+)
 from publisher.renderers.docx.inlines import InlineWriter, WordContext
 from publisher.renderers.docx.look import AFTER_BLOCK
 from publisher.renderers.docx.numbering import ListNumbering, add_num_pr
 from publisher.renderers.docx.styles import HEADINGS, level_name
 from publisher.renderers.docx.xml import make, paragraph, run
+from publisher.visitor import Visitor
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -30,8 +44,10 @@ TABLE_LOOK = {"firstRow": "1", "lastRow": "0", "firstColumn": "0", "lastColumn":
 TABLE_LOOK.update({"noVBand": "1", "val": "0420"})
 
 
-class BlockWriter:
+class BlockWriter(Visitor[None]):
     """Appends the paragraphs and tables of model blocks to a story (the body, a cell)."""
+
+    handles = (*BLOCK_TYPES, ListItem, TableCell)
 
     def __init__(self, context: WordContext, numbering: ListNumbering, container: BaseOxmlElement):
         self.context = context
@@ -45,28 +61,11 @@ class BlockWriter:
     # --- entry points ---------------------------------------------------
 
     def blocks(self, blocks: tuple[Block, ...], depth: int = 0) -> None:
-        """Append every block, in order."""
+        """Append every block, in order; each knows the block before it (for its spacing)."""
         previous = None
         for block in blocks:
-            self.block(block, depth, previous)
+            self.visit(block, depth, previous)
             previous = block
-
-    def block(self, block: Block, depth: int = 0, previous: Block | None = None) -> None:
-        """Append one block, dispatched on its type; ``previous`` is the block before it."""
-        if isinstance(block, Paragraph):
-            self.styled_paragraph(self._body_style(depth, previous), block.children)
-        elif isinstance(block, Heading):
-            self.styled_paragraph(HEADINGS.get(block.level, HEADINGS[4]), block.children)
-        elif isinstance(block, List):
-            self.list(block, depth)
-        elif isinstance(block, Quote):
-            self.quote(block, depth)
-        elif isinstance(block, CodeBlock):
-            self.code(block)
-        elif isinstance(block, Table):
-            self.table(block)
-        else:
-            raise TypeError(f"unknown block {block!r}")
 
     def styled_paragraph(self, style: str, inlines: tuple[Inline, ...] = ()) -> CT_P:
         """Append a paragraph in style ``style`` (a name) holding ``inlines``."""
@@ -92,21 +91,31 @@ class BlockWriter:
             return level_name("List Continue", depth - 1)
         return AFTER_BLOCK if isinstance(previous, (List, Table)) else "Normal"
 
-    def list(self, node: List, depth: int) -> None:
+    def visit_paragraph(self, node: Paragraph, depth: int, previous: Block | None) -> None:
+        self.styled_paragraph(self._body_style(depth, previous), node.children)
+
+    def visit_heading(self, node: Heading, depth: int, previous: Block | None) -> None:
+        self.styled_paragraph(HEADINGS.get(node.level, HEADINGS[4]), node.children)
+
+    def visit_list(self, node: List, depth: int, previous: Block | None) -> None:
         """Numbered or bulleted paragraphs on a numbering instance of this list's own."""
         num_id = self.numbering.num_for(node.ordered, depth, node.start)
         style = level_name("List Number" if node.ordered else "List Bullet", depth)
         for item in node.items:
-            first, rest = item.children[:1], item.children[1:]
-            if first and isinstance(first[0], Paragraph):
-                p = self.styled_paragraph(style, first[0].children)
-            else:
-                # An item that opens with a list or code still shows its number.
-                p, rest = self.styled_paragraph(style), item.children
-            add_num_pr(p, num_id, depth)
-            self.blocks(rest, depth + 1)
+            self.visit(item, depth, style, num_id)
 
-    def quote(self, node: Quote, depth: int) -> None:
+    def visit_list_item(self, node: ListItem, depth: int, style: str, num_id: int) -> None:
+        """The item's first paragraph carries its number; the rest line up under its text."""
+        first, rest = node.children[:1], node.children[1:]
+        if first and isinstance(first[0], Paragraph):
+            p = self.styled_paragraph(style, first[0].children)
+        else:
+            # An item that opens with a list or code still shows its number.
+            p, rest = self.styled_paragraph(style), node.children
+        add_num_pr(p, num_id, depth)
+        self.blocks(rest, depth + 1)
+
+    def visit_quote(self, node: Quote, depth: int, previous: Block | None) -> None:
         """The quote's paragraphs in the Quote style."""
         self._quote_depth += 1
         try:
@@ -114,13 +123,13 @@ class BlockWriter:
         finally:
             self._quote_depth -= 1
 
-    def code(self, node: CodeBlock) -> None:
+    def visit_code_block(self, node: CodeBlock, depth: int, previous: Block | None) -> None:
         """One Source Code paragraph; its lines are kept apart by line breaks."""
         p = paragraph(self.context.styles["Source Code"])
         p.append(run(node.text.rstrip("\n")))
         self.append(p)
 
-    def table(self, node: Table) -> None:
+    def visit_table(self, node: Table, depth: int, previous: Block | None) -> None:
         """A table in the Table style whose header row repeats on every page."""
         rows = (node.header, *node.rows)
         tbl = CT_Tbl.new_tbl(len(rows), len(node.header), self.context.text_width)
@@ -134,14 +143,14 @@ class BlockWriter:
             if index == 0:
                 row_properties.append(make("w:tblHeader"))
             for tc, cell in zip(tr.tc_lst, cells, strict=True):
-                self.cell(tc.p_lst[0], cell)
+                self.visit(cell, tc.p_lst[0])
         self.append(tbl)
 
-    def cell(self, p: CT_P, cell: TableCell) -> None:
+    def visit_table_cell(self, node: TableCell, p: CT_P) -> None:
         """Fill a cell's paragraph: the Compact style, the column's alignment, the inlines."""
         properties = p.get_or_add_pPr()
         properties.style = self.context.styles["Compact"]
-        if cell.align in ALIGN:
+        if node.align in ALIGN:
             # Alignment is part of the table's content (numbers right-aligned), not a look.
-            properties.jc_val = ALIGN[cell.align]
-        self.inlines.write(p, cell.children)
+            properties.jc_val = ALIGN[node.align]
+        self.inlines.write(p, node.children)

@@ -17,10 +17,11 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 
 from publisher.errors import RenderError, display_path
-from publisher.model import Break, Code, Emph, Image, Inline, Link, Strong, Text
+from publisher.model import INLINE_TYPES, Break, Code, Emph, Image, Inline, Link, Strong, Text
 from publisher.renderers.docx.links import encode_url
 from publisher.renderers.docx.pictures import Pictures
 from publisher.renderers.docx.xml import break_run, hyperlink, run
+from publisher.visitor import Visitor
 
 
 @dataclass
@@ -51,8 +52,10 @@ class Marks:
     link: bool = False
 
 
-class InlineWriter:
+class InlineWriter(Visitor[None]):
     """Appends runs, hyperlinks and pictures for model inlines to a paragraph element."""
+
+    handles = INLINE_TYPES
 
     def __init__(self, context: WordContext):
         self.context = context
@@ -60,26 +63,25 @@ class InlineWriter:
     def write(self, parent: BaseOxmlElement, inlines: tuple[Inline, ...], marks: Marks = Marks()) -> None:
         """Append the runs of ``inlines`` to ``parent`` (a ``w:p`` or ``w:hyperlink``)."""
         for node in inlines:
-            self.write_one(parent, node, marks)
+            self.visit(node, parent, marks)
 
-    def write_one(self, parent: BaseOxmlElement, node: Inline, marks: Marks) -> None:
-        """Append the runs of one inline, dispatched on its type."""
-        if isinstance(node, Text):
-            parent.append(self.text_run(node.text, marks))
-        elif isinstance(node, Code):
-            parent.append(self.text_run(node.text, replace(marks, code=True)))
-        elif isinstance(node, Break):
-            parent.append(break_run())
-        elif isinstance(node, Strong):
-            self.write(parent, node.children, replace(marks, strong=True))
-        elif isinstance(node, Emph):
-            self.write(parent, node.children, replace(marks, emph=True))
-        elif isinstance(node, Link):
-            self.write_link(parent, node, marks)
-        elif isinstance(node, Image):
-            parent.append(self.picture_run(node))
-        else:
-            raise TypeError(f"unknown inline {node!r}")
+    def visit_text(self, node: Text, parent: BaseOxmlElement, marks: Marks) -> None:
+        parent.append(self.text_run(node.text, marks))
+
+    def visit_code(self, node: Code, parent: BaseOxmlElement, marks: Marks) -> None:
+        parent.append(self.text_run(node.text, replace(marks, code=True)))
+
+    def visit_break(self, node: Break, parent: BaseOxmlElement, marks: Marks) -> None:
+        parent.append(break_run())
+
+    def visit_strong(self, node: Strong, parent: BaseOxmlElement, marks: Marks) -> None:
+        self.write(parent, node.children, replace(marks, strong=True))
+
+    def visit_emph(self, node: Emph, parent: BaseOxmlElement, marks: Marks) -> None:
+        self.write(parent, node.children, replace(marks, emph=True))
+
+    def visit_image(self, node: Image, parent: BaseOxmlElement, marks: Marks) -> None:
+        parent.append(self.picture_run(node))
 
     def text_run(self, text: str, marks: Marks) -> BaseOxmlElement:
         """A run of ``text`` with the character style (and bold/italic) its marks call for."""
@@ -97,7 +99,7 @@ class InlineWriter:
         italic = marks.emph and style != "Emphasis"
         return run(text, self.context.styles[style], bold=bold, italic=italic)
 
-    def write_link(self, parent: BaseOxmlElement, node: Link, marks: Marks) -> None:
+    def visit_link(self, node: Link, parent: BaseOxmlElement, marks: Marks) -> None:
         """A clickable link: to a bookmark for ``#id``, else through a hyperlink relationship."""
         if node.internal:
             name = self.context.bookmarks.get(node.href[1:])

@@ -54,12 +54,12 @@ class FragmentRenderer(HtmlRenderer):
         self.table_label = table_label
         self.tables = 0
 
-    def render_table(self, node: Table) -> str:
+    def visit_table(self, node: Table) -> str:
         self.tables += 1
         # Number the second and later tables so region names stay unique.
         label = self.table_label if self.tables == 1 else f"{self.table_label} ({self.tables})"
         wrapper = f'<div class="{ROOT_CLASS}-table" role="region" tabindex="0" aria-label="{escape(label)}">'
-        return f"{wrapper}\n{super().render_table(node)}\n</div>"
+        return f"{wrapper}\n{super().visit_table(node)}\n</div>"
 
 
 @dataclass(frozen=True)

@@ -37,20 +37,20 @@ class GoogleAnswerRenderer(HtmlRenderer):
         super().__init__()
         self.base_url = base_url.split("#", 1)[0]
 
-    def render_list(self, node: List) -> str:
+    def visit_list(self, node: List) -> str:
         # No ``start`` attribute: only href is allowed; the numbers restart at one.
         tag = "ol" if node.ordered else "ul"
-        items = "\n".join(f"<li>{self.list_item(item.children, node.tight)}</li>" for item in node.items)
+        items = "\n".join(self.visit(item, node.tight) for item in node.items)
         return f"<{tag}>\n{items}\n</{tag}>"
 
-    def render_quote(self, node: Quote) -> str:
+    def visit_quote(self, node: Quote) -> str:
         return f"<div>\n{self.blocks(node.children)}\n</div>"
 
-    def render_codeblock(self, node: CodeBlock) -> str:
+    def visit_code_block(self, node: CodeBlock) -> str:
         lines = node.text.rstrip("\n").split("\n")
         return "<div>" + "<br>".join(str(escape(line)) for line in lines) + "</div>"
 
-    def render_table(self, node: Table) -> str:
+    def visit_table(self, node: Table) -> str:
         # Each body row becomes "Header: value; Header: value", which reads well aloud too.
         rows = "\n".join(f"<li>{self.table_row(node.header, row)}</li>" for row in node.rows)
         return f"<ul>\n{rows}\n</ul>"
@@ -64,16 +64,16 @@ class GoogleAnswerRenderer(HtmlRenderer):
             pairs.append(f"{label}: {value}" if inline_text(head.children).strip() else str(value))
         return "; ".join(pairs)
 
-    def render_code(self, node: Code) -> str:
+    def visit_code(self, node: Code) -> str:
         return str(escape(node.text))
 
-    def render_link(self, node: Link) -> str:
+    def visit_link(self, node: Link) -> str:
         href = node.href
         if node.internal and self.base_url:
             href = self.base_url + href
         return f'<a href="{escape(href)}">{self.inlines(node.children)}</a>'
 
-    def render_image(self, node: Image) -> str:
+    def visit_image(self, node: Image) -> str:
         # Images are not allowed; their alt text keeps the sentence whole, as in plain text.
         return str(escape(node.alt))
 

@@ -1,8 +1,8 @@
 """HTML for the model's blocks and inlines, shared by the fragment, print HTML and JSON.
 
-One method per node type (as mistune's renderers do). Every piece of source text
-goes through ``escape``; the only markup produced is this class's own, so the
-result may be marked safe for Jinja2.
+One ``visit_<node>`` method per node type on the model's visitor, as mistune's renderers
+have. Every piece of source text goes through ``escape``; the only markup produced is
+this class's own, so the result may be marked safe for Jinja2.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from publisher.model import (
     Inline,
     Link,
     List,
+    ListItem,
     Paragraph,
     Quote,
     Strong,
@@ -30,6 +31,7 @@ from publisher.model import (
     TableCell,
     Text,
 )
+from publisher.visitor import Visitor
 
 
 def data_uri(image: Image) -> str:
@@ -38,8 +40,8 @@ def data_uri(image: Image) -> str:
     return f"data:{image.media_type};base64,{payload}"
 
 
-class HtmlRenderer:
-    """Renders model nodes to HTML strings.
+class HtmlRenderer(Visitor[str]):
+    """Renders model nodes to HTML strings, one ``visit_<node>`` method per node type.
 
     ``image_src`` decides how images are referenced (a data: URI by default);
     ``heading_offset`` shifts answer sub-headings so they nest under the page's own
@@ -54,79 +56,73 @@ class HtmlRenderer:
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:
         """HTML for a sequence of blocks, one per line."""
-        return Markup("\n".join(self.block(b) for b in blocks))
+        return Markup("\n".join(self.visit_all(blocks)))
 
     def inlines(self, inlines: Iterable[Inline]) -> Markup:
         """HTML for a sequence of inlines."""
-        return Markup("".join(self.inline(i) for i in inlines))
-
-    def block(self, block: Block) -> str:
-        """HTML for one block, dispatched on its type."""
-        return getattr(self, "render_" + type(block).__name__.lower())(block)
-
-    def inline(self, inline: Inline) -> str:
-        """HTML for one inline, dispatched on its type."""
-        return getattr(self, "render_" + type(inline).__name__.lower())(inline)
+        return Markup("".join(self.visit_all(inlines)))
 
     # --- blocks ---------------------------------------------------------
 
-    def render_paragraph(self, node: Paragraph) -> str:
+    def visit_paragraph(self, node: Paragraph) -> str:
         return f"<p>{self.inlines(node.children)}</p>"
 
-    def render_heading(self, node: Heading) -> str:
+    def visit_heading(self, node: Heading) -> str:
         level = min(node.level + self.heading_offset, 6)
         return f"<h{level}>{self.inlines(node.children)}</h{level}>"
 
-    def render_list(self, node: List) -> str:
+    def visit_list(self, node: List) -> str:
         tag = "ol" if node.ordered else "ul"
         start = f' start="{node.start}"' if node.ordered and node.start != 1 else ""
-        items = "\n".join(f"<li>{self.list_item(item.children, node.tight)}</li>" for item in node.items)
+        items = "\n".join(self.visit(item, node.tight) for item in node.items)
         return f"<{tag}{start}>\n{items}\n</{tag}>"
 
-    def list_item(self, children: tuple[Block, ...], tight: bool) -> str:
+    def visit_list_item(self, node: ListItem, tight: bool = False) -> str:
         # Tight lists hold their text directly in <li>, as CommonMark renders them.
         if tight:
-            return "\n".join(
-                str(self.inlines(b.children)) if isinstance(b, Paragraph) else self.block(b) for b in children
+            parts = (
+                str(self.inlines(b.children)) if isinstance(b, Paragraph) else self.visit(b)
+                for b in node.children
             )
-        return str(self.blocks(children))
+            return "<li>" + "\n".join(parts) + "</li>"
+        return f"<li>{self.blocks(node.children)}</li>"
 
-    def render_quote(self, node: Quote) -> str:
+    def visit_quote(self, node: Quote) -> str:
         return f"<blockquote>\n{self.blocks(node.children)}\n</blockquote>"
 
-    def render_codeblock(self, node: CodeBlock) -> str:
+    def visit_code_block(self, node: CodeBlock) -> str:
         return f"<pre><code>{escape(node.text)}</code></pre>"
 
-    def render_table(self, node: Table) -> str:
-        head = "".join(self.cell("th", c, ' scope="col"') for c in node.header)
-        rows = "\n".join("<tr>" + "".join(self.cell("td", c) for c in row) + "</tr>" for row in node.rows)
+    def visit_table(self, node: Table) -> str:
+        head = "".join(self.visit(c, "th", ' scope="col"') for c in node.header)
+        rows = "\n".join("<tr>" + "".join(self.visit(c, "td") for c in row) + "</tr>" for row in node.rows)
         return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
 
-    def cell(self, tag: str, cell: TableCell, extra: str = "") -> str:
-        align = f' style="text-align: {cell.align}"' if cell.align else ""
-        return f"<{tag}{extra}{align}>{self.inlines(cell.children)}</{tag}>"
+    def visit_table_cell(self, node: TableCell, tag: str = "td", extra: str = "") -> str:
+        align = f' style="text-align: {node.align}"' if node.align else ""
+        return f"<{tag}{extra}{align}>{self.inlines(node.children)}</{tag}>"
 
     # --- inlines --------------------------------------------------------
 
-    def render_text(self, node: Text) -> str:
+    def visit_text(self, node: Text) -> str:
         return str(escape(node.text))
 
-    def render_code(self, node: Code) -> str:
+    def visit_code(self, node: Code) -> str:
         return f"<code>{escape(node.text)}</code>"
 
-    def render_break(self, node: Break) -> str:
+    def visit_break(self, node: Break) -> str:
         return "<br>"
 
-    def render_strong(self, node: Strong) -> str:
+    def visit_strong(self, node: Strong) -> str:
         return f"<strong>{self.inlines(node.children)}</strong>"
 
-    def render_emph(self, node: Emph) -> str:
+    def visit_emph(self, node: Emph) -> str:
         return f"<em>{self.inlines(node.children)}</em>"
 
-    def render_link(self, node: Link) -> str:
+    def visit_link(self, node: Link) -> str:
         title = f' title="{escape(node.title)}"' if node.title else ""
         return f'<a href="{escape(node.href)}"{title}>{self.inlines(node.children)}</a>'
 
-    def render_image(self, node: Image) -> str:
+    def visit_image(self, node: Image) -> str:
         title = f' title="{escape(node.title)}"' if node.title else ""
         return f'<img src="{escape(self.image_src(node))}" alt="{escape(node.alt)}"{title}>'

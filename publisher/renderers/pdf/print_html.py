@@ -63,23 +63,23 @@ class PrintRenderer(HtmlRenderer):
         # so a file: URL would make the bytes depend on where the checkout is.
         super().__init__(heading_offset=1)
 
-    def render_paragraph(self, node: Paragraph) -> str:
+    def visit_paragraph(self, node: Paragraph) -> str:
         # A picture on its own is a figure: set apart, as wide as the column at most, and
         # its title (invisible on paper as a tooltip) printed as a caption.
         if is_picture(node):
             image = node.children[0]
             caption = f"\n<figcaption>{escape(image.title)}</figcaption>" if image.title else ""
-            return f'<figure class="picture">\n{self.render_image(image)}{caption}\n</figure>'
-        return super().render_paragraph(node)
+            return f'<figure class="picture">\n{self.visit_image(image)}{caption}\n</figure>'
+        return super().visit_paragraph(node)
 
-    def render_link(self, node: Link) -> str:
+    def visit_link(self, node: Link) -> str:
         title = f' title="{escape(node.title)}"' if node.title else ""
         shown = printed_address(node)
         address = f'<span class="address"> ({escape(shown)})</span>' if shown else ""
         return f'<a href="{escape(node.href)}"{title}>{self.inlines(node.children)}{address}</a>'
 
-    def render_list(self, node: List) -> str:
-        html = super().render_list(node)
+    def visit_list(self, node: List) -> str:
+        html = super().visit_list(node)
         if node.ordered and node.start != 1:
             # WeasyPrint 70 ignores <ol start>; resetting the list-item counter does the same.
             opening = f'<ol start="{node.start}">'
