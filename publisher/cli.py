@@ -12,6 +12,10 @@ from publisher.errors import PublisherError
 
 DEFAULT_SOURCE = Path("source/faq.md")
 FORMAT_NAMES = ("pdf", "docx", "html", "json")
+"""The formats offered with ``-f`` (the registry's defaults; a test keeps them equal).
+
+Named here rather than imported so ``--help`` and ``check`` do not load the registry.
+``print-html`` is not among them: it is for inspecting the PDF, asked for with ``--keep-html``."""
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 
 
@@ -104,8 +108,9 @@ def check(sources: tuple[Path, ...]) -> None:
             error.show()
             failed = True
             continue
-        questions, sections = len(document.entries), len(document.sections)
-        click.echo(f"{source}: {questions} questions in {sections} section{'s' * (sections != 1)}")
+        from publisher.summary import describe
+
+        click.echo(f"{source}: {describe(document)}")
     if failed:
         raise SystemExit(1)
 
@@ -184,7 +189,9 @@ def make_options(
         paper=paper, script=not no_script, jsonld=not no_jsonld, logo=logo, docx_reference=docx_reference
     )
     chosen = tuple(dict.fromkeys(formats)) or FORMAT_NAMES
-    return BuildOptions(out_dir, chosen, theme, brand_file, keep_html, force, jobs)
+    if keep_html:
+        chosen += ("print-html",)
+    return BuildOptions(out_dir, chosen, theme, brand_file, force, jobs)
 
 
 def distinct_outputs(sources: list[Path]) -> list[Path]:

@@ -22,7 +22,7 @@ def run(*args: str, cwd: Path = ROOT):
 def test_check_says_13_questions():
     result = run("check", "source/faq.md")
     assert result.returncode == 0
-    assert result.stdout == "source/faq.md: 13 questions in 4 sections\n"
+    assert result.stdout == "source/faq.md: 13 questions in 4 sections (a disclaimer)\n"
 
 
 def test_check_defaults_to_source_faq():
