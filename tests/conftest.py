@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.golden import assert_golden  # noqa: F401  (moving to tests.helpers)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -16,16 +18,6 @@ EPOCH = "1763856000"
 """The SOURCE_DATE_EPOCH every test runs with unless it changes it."""
 FEATURES_FAQ = FIXTURES / "features" / "faq.md"
 SPANISH_FAQ = FIXTURES / "spanish" / "faq.md"
-
-
-def assert_golden(name: str, text: str) -> None:
-    """Compare text with ``tests/golden/<name>``; UPDATE_GOLDEN=1 rewrites the file instead."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing golden file {path}; run the tests with UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8"), f"output differs from golden file {name}"
 
 
 def require_tool(name: str) -> str:
