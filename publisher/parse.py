@@ -11,6 +11,7 @@ from markdown_it.tree import SyntaxTreeNode
 from publisher.blocks import Converter
 from publisher.errors import Problem, SourceError, display_path
 from publisher.frontmatter import load_front_matter, split_front_matter
+from publisher.glyphs import undrawable_chars
 from publisher.model import Block, Document, Entry, Inline, Meta, Section, Text
 from publisher.slugs import EXPLICIT_ID, VALID_ID, slugify, unique_slug
 from publisher.source import find_non_xml_chars, read_source
@@ -57,6 +58,7 @@ def parse(text: str, path: Path) -> Document:
     sections = outline.finish()
     problems += converter.problems + outline.problems
     problems += link_problems(converter, sections, shown)
+    problems += undrawable_chars(text, front, [s.line for s in sections if s.title], shown)
     if not any(s.entries for s in sections):
         problems.append(Problem(shown, 1, 1, "no questions found: write each as a '## ' heading"))
     if problems:
