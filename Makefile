@@ -37,6 +37,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/layout_report.py
 
 clean:
 	rm -rf $(VENV) output/*.pdf output/*.docx output/*.html output/*.json

@@ -1,0 +1,1 @@
+"""Code shared by several tests and by bench/ scripts."""
