@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from publisher.brand import Brand
 from publisher.brandfile import find_brand, load_brand
 from publisher.colors import contrast_ratio
 from publisher.errors import SourceError
+from tests.helpers.paths import ROOT
 
 SAMPLE = ROOT / "templates" / "init" / "source" / "_brand.yml"
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import CLINIC_FAQ, FEATURES_FAQ, ROOT
 
 from publisher.cli import main
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ, ROOT
 
 
 def run(*args: str, cwd: Path = ROOT):

@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_FAQ, FEATURES_FAQ, ROOT, SPANISH_FAQ, assert_golden
-from model_dump import dump_document
 
 from publisher.model import Emph, Link, List, Quote, Table, Text
 from publisher.parse import parse, parse_source
 from publisher.text import block_text, inline_text
+from tests.helpers.golden import assert_golden
+from tests.helpers.model_dump import dump_document
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ, ROOT, SPANISH_FAQ
 
 # A copy of ../shared/seed/smp-faq-page.txt, the clinic's current page, so the test always runs.
 SEED = ROOT / "tests" / "fixtures" / "seed" / "smp-faq-page.txt"

@@ -8,16 +8,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_FAQ, FIXTURES, ROOT, convert_with_libreoffice
 from docx.shared import Mm
-from test_word import W, open_docx, part_xml, render
-from test_word_images import svg_file
-from test_word_package import field_codes
 
 from publisher.brand import Brand
 from publisher.brandfile import load_brand
+from tests.helpers.paths import BRANDED_FAQ, CLINIC_FAQ, FIXTURES, ROOT
+from tests.helpers.tools import convert_with_libreoffice
+from tests.helpers.word import W, field_codes, open_docx, part_xml, render, svg_file
 
-BRANDED_FAQ = FIXTURES / "branded" / "faq.md"
 BRANDED = load_brand(FIXTURES / "branded" / "_brand.yml")
 SAMPLE = load_brand(ROOT / "source" / "_brand.yml")
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

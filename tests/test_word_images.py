@@ -8,27 +8,15 @@ from pathlib import Path
 
 import mammoth
 import pytest
-from test_word import W, open_docx, part_xml, render
-from test_word_package import MAMMOTH_STYLES
 
 from publisher.brand import Brand
 from publisher.errors import RenderError
+from tests.helpers.word import MAMMOTH_STYLES, W, open_docx, part_xml, picture_source, render, svg_file
 
 Image = pytest.importorskip("PIL.Image")
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
 EMU_PER_MM = 36_000
-
-
-def picture_source(folder: Path, body: str) -> Path:
-    """A source with a wide PNG (20 inches at 150 dpi) and a small JPEG beside it."""
-    Image.new("RGB", (3000, 600), "steelblue").save(folder / "wide.png", dpi=(150, 150))
-    Image.new("RGB", (120, 80), "white").save(folder / "small.jpg", dpi=(72, 72))
-    source = folder / "faq.md"
-    source.write_text(
-        f"---\ntitle: Pictures\n---\n\n## What does it look like?\n\n{body}\n", encoding="utf-8"
-    )
-    return source
 
 
 def drawings(data: bytes) -> list:
@@ -105,17 +93,6 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
-
-
-def svg_file(path: Path, width: str, height: str, text: str = "") -> Path:
-    """A small self-contained SVG: a blue rectangle, with text in the shipped font if given."""
-    label = f'<text x="4" y="30" font-size="24">{text}</text>' if text else ""
-    path.write_text(
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 200 50">'
-        f'<rect width="200" height="50" fill="#1d4f73"/>{label}</svg>',
-        encoding="utf-8",
-    )
-    return path
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ
-from test_word import W, part_xml, render
 
 from publisher.errors import RenderError
 from publisher.parse import parse_source
 from publisher.renderers.docx.links import ascii_name, bookmark_names, encode_url
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ
+from tests.helpers.word import W, part_xml, render
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FEATURES_FAQ
-from test_word import W, open_docx, part_xml, render
+
+from tests.helpers.paths import FEATURES_FAQ
+from tests.helpers.word import W, numbered, open_docx, part_xml, render
 
 NS = {"w": W[1:-1]}
 
@@ -14,16 +15,6 @@ NS = {"w": W[1:-1]}
 @pytest.fixture(scope="module")
 def features() -> bytes:
     return render(FEATURES_FAQ)
-
-
-def numbered(data: bytes) -> dict[str, tuple[int, int]]:
-    """Paragraph text -> (numId, ilvl) of every paragraph numbered directly."""
-    found = {}
-    for p in open_docx(data).paragraphs:
-        num_pr = p._p.pPr.numPr if p._p.pPr is not None else None
-        if num_pr is not None:
-            found[p.text] = (num_pr.numId.val, num_pr.ilvl.val)
-    return found
 
 
 class Numbering:

@@ -13,14 +13,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ
 from lxml import etree
-from test_word import W, render
-from test_word_brand import BRANDED_FAQ
-from test_word_images import picture_source
-from test_word_reference import make_reference
 
 from publisher.brandfile import load_brand
+from tests.helpers.paths import BRANDED_FAQ, CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ
+from tests.helpers.word import W, make_reference, picture_source, render
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"

@@ -10,14 +10,15 @@ import zipfile
 import mammoth
 import pytest
 from click.testing import CliRunner
-from conftest import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ, convert_with_libreoffice
-from test_word import W, open_docx, part_xml, render
 
 from publisher.brand import Brand
 from publisher.brandfile import load_brand
 from publisher.cli import main
 from publisher.parse import parse_source
 from publisher.text import inline_text
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ
+from tests.helpers.tools import convert_with_libreoffice
+from tests.helpers.word import MAMMOTH_STYLES, W, field_codes, open_docx, part_xml, render
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +38,6 @@ def test_header_shows_the_title(clinic):
     section = open_docx(clinic).sections[0]
     assert [p.text for p in section.header.paragraphs] == ["Frequently Asked Questions"]
     assert section.header.paragraphs[0].style.name == "Header"
-
-
-def field_codes(paragraph) -> list[str]:
-    """The instructions of the complex fields in a paragraph, checking each is well formed."""
-    kinds = [c.get(f"{W}fldCharType") for c in paragraph._p.iter(f"{W}fldChar")]
-    assert kinds == ["begin", "separate", "end"] * (len(kinds) // 3)
-    return [t.text.strip() for t in paragraph._p.iter(f"{W}instrText")]
 
 
 def test_footer_counts_pages_with_fields(clinic):
@@ -166,21 +160,6 @@ def test_cli_builds_the_handout(tmp_path):
 
 
 # --- other readers ----------------------------------------------------------------------
-
-# What a web developer would tell mammoth about our styles; unknown styles are warnings.
-MAMMOTH_STYLES = """
-p[style-name='Title'] => p.title:fresh
-p[style-name='Subtitle'] => p.subtitle:fresh
-p[style-name='Date'] => p.date:fresh
-p[style-name='Quote'] => blockquote > p:fresh
-p[style-name='Source Code'] => pre:fresh
-p[style-name='Compact'] => p:fresh
-p[style-name='After List or Table'] => p:fresh
-p[style-name='List Continue'] => p:fresh
-p[style-name='Disclaimer'] => p.disclaimer:fresh
-r[style-name='Emphasis'] => em
-r[style-name='Verbatim Char'] => code
-"""
 
 
 @pytest.mark.parametrize(

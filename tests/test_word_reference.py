@@ -10,34 +10,13 @@ import docx
 import mammoth
 import pytest
 from click.testing import CliRunner
-from conftest import CLINIC_FAQ, FEATURES_FAQ
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
-from test_word import W, open_docx, part_xml, render
-from test_word_numbering import numbered
+from docx.shared import Pt
 
 from publisher.cli import main
 from publisher.errors import RenderError
-
-
-def make_reference(path: Path, letterhead: str = "Clinic letterhead", numbering: bool = True) -> Path:
-    """A clinic's Word file: its own Heading 2, a letterhead, some old content."""
-    reference = docx.Document()
-    heading = reference.styles["Heading 2"]
-    heading.font.color.rgb = RGBColor(0xAA, 0x11, 0x22)
-    heading.font.name = "Georgia"
-    heading.font.size = Pt(15)
-    reference.add_paragraph("Old content that must go", style="Heading 1")
-    reference.add_paragraph("More old content")
-    if letterhead:
-        reference.sections[0].header.paragraphs[0].text = letterhead
-    if not numbering:
-        rels = reference.part.rels
-        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == RT.NUMBERING]:
-            del rels[r_id]
-    reference.save(path)
-    return path
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ
+from tests.helpers.word import W, make_reference, numbered, open_docx, part_xml, render
 
 
 @pytest.fixture

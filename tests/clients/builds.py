@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_FAQ, FEATURES_FAQ, ROOT
+
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ, ROOT
 
 SOURCES = {"clinic": CLINIC_FAQ, "features": FEATURES_FAQ}
 """The sources under test: the clinic's FAQ and the fixture using every construct."""

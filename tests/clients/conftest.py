@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_tool
+
+from tests.helpers.paths import ROOT
+from tests.helpers.tools import require_tool
 
 from .builds import SOURCES, Outputs, build_everything
 from .hosts import STYLES, write_host_page

@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import require_tool
+
+from tests.helpers.tools import require_tool
 
 from .builds import SOURCES
 from .expected import expected_runs, missing_in_order

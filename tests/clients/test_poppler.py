@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import require_tool
+
+from tests.helpers.tools import require_tool
 
 from .builds import SOURCES
 from .expected import expected_runs, missing_in_order

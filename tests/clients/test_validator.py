@@ -11,7 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_tool
+
+from tests.helpers.paths import ROOT
+from tests.helpers.tools import require_tool
 
 from .builds import SOURCES
 from .hosts import STYLES

@@ -75,6 +75,6 @@ def render_pages(pdf: Path, prefix: Path, resolution: int, last: int | None = No
 
 def convert_to_pdf(documents: list[Path], out_dir: Path, profile: Path) -> str:
     """Convert documents with headless LibreOffice in a private profile; return what it printed."""
-    from tests.conftest import convert_with_libreoffice
+    from tests.helpers.tools import convert_with_libreoffice
 
     return convert_with_libreoffice(documents, out_dir, profile)
