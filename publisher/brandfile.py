@@ -13,13 +13,15 @@ from typing import Any
 
 import yaml
 
+from publisher.addresses import shorten, web_address_problem
 from publisher.brand import FONT_FAMILY, FONT_STYLES, Brand, Contact, FontFace, brand_file_for
 from publisher.colors import contrast_ratio, is_hex_color, normalise_hex
 from publisher.errors import Problem, SourceError, display_path
-from publisher.frontmatter import compose_and_load
 from publisher.imagecheck import image_file_problem
+from publisher.limits import MAX_BRAND_BYTES, MAX_TEXT_CHARS
 from publisher.model import IMAGE_TYPES
-from publisher.source import NON_XML_CHARS
+from publisher.source import NON_XML_CHARS, UnreadableFile, read_regular_file
+from publisher.yamlsafe import compose_and_load, duplicate_keys, yaml_error_position
 
 SCHEMA: dict[str, Any] = {
     "meta": {"name": {"full": str, "short": str}, "link": {"home": str}},
@@ -32,6 +34,8 @@ SCHEMA: dict[str, Any] = {
     },
     "contact": {"phone": str, "email": str, "address": str, "hours": str},
 }
+# Keys whose mapping may be written as one text instead (``logo: logo.svg``).
+TEXT_SHORTHANDS = ("meta.name", "logo", "typography.base", "typography.headings")
 FONT_TYPES = (".ttf", ".otf", ".woff", ".woff2")
 
 MIN_CONTRAST = 4.5
@@ -75,12 +79,12 @@ class BrandReader:
         if data is None:
             return Brand()
         self.check_keys(data, SCHEMA, "")
-        colors = self.colors(data.get("color") or {})
-        base, headings = self.typography(data.get("typography") or {})
+        colors = self.colors(mapping(data.get("color")))
+        base, headings = self.typography(mapping(data.get("typography")))
         return Brand(
             name=self.name(data, "full"),
             short_name=self.name(data, "short"),
-            home=self.text(data, "meta", "link", "home"),
+            home=self.home(data),
             logo=self.logo(data.get("logo")),
             **colors,
             **base,
@@ -91,19 +95,20 @@ class BrandReader:
         )
 
     def load(self) -> dict | None:
+        """The file's YAML as data (None after recording why it cannot be read)."""
         try:
-            text = self.path.read_text(encoding="utf-8-sig")
+            text = read_regular_file(self.path, MAX_BRAND_BYTES).decode("utf-8-sig")
             node, data = compose_and_load(text)
         except UnicodeDecodeError:
             self.problem("", "the brand file is not UTF-8")
             return None
-        except OSError as error:
-            self.problem("", f"cannot read the brand file: {error.strerror}")
+        except UnreadableFile as error:
+            self.problem("", f"cannot read the brand file: {error}")
             return None
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.marks[""] = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            self.problem("", f"bad YAML: {getattr(error, 'problem', error)}")
+            line, col, reason = yaml_error_position(error)
+            self.marks[""] = (line, col)
+            self.problem("", f"bad YAML: {reason}")
             return None
         if data is None:
             return {}
@@ -111,6 +116,12 @@ class BrandReader:
             self.problem("", "a brand file must be 'key: value' lines")
             return None
         self.record_marks(node, "")
+        for key, first, line, col in duplicate_keys(node):
+            self.problems.append(
+                Problem(
+                    self.shown, line, col, f"{shorten(key)}: given twice (first on line {first}); keep one"
+                )
+            )
         return data
 
     def record_marks(self, node: Any, prefix: str) -> None:
@@ -132,10 +143,15 @@ class BrandReader:
             if isinstance(value, str) and NON_XML_CHARS.search(value):
                 self.problem(dotted, "holds a character that cannot appear in XML; remove it")
                 continue
+            if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+                self.problem(
+                    dotted, f"is {len(value):,} characters long, past the limit of {MAX_TEXT_CHARS:,}"
+                )
+                continue
             if key not in schema:
-                close = difflib.get_close_matches(str(key), list(schema), n=1, cutoff=0.6)
+                close = difflib.get_close_matches(str(key)[:100], list(schema), n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(schema)}"
-                self.problem(dotted, f"unknown key{hint}")
+                self.problem(shorten(dotted), f"unknown key{hint}")
                 continue
             expected = schema[key]
             if isinstance(expected, dict) and isinstance(value, dict):
@@ -143,12 +159,21 @@ class BrandReader:
                     self.check_keys(value, expected, dotted + ".")
             elif (
                 isinstance(expected, dict)
-                and not isinstance(value, str)
+                and not (isinstance(value, str) and dotted in TEXT_SHORTHANDS)
                 or (isinstance(expected, type) and not isinstance(value, expected))
             ):
                 self.problem(dotted, f"expected {shape_name(expected)}")
 
     # --- values -----------------------------------------------------------
+
+    def home(self, data: dict) -> str:
+        """``meta.link.home``, which must be a web address a browser can open."""
+        home = self.text(data, "meta", "link", "home")
+        problem = web_address_problem(home) if home else None
+        if problem:
+            self.problem("meta.link.home", f"the home page must be an http:// or https:// address: {problem}")
+            return ""
+        return home
 
     def text(self, data: dict, *keys: str) -> str:
         for key in keys:
@@ -170,14 +195,20 @@ class BrandReader:
     def file(self, key: str, name: str, suffixes, what: str) -> Path | None:
         """A file named relative to the brand file, checked to exist with a known type."""
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", name):
-            self.problem(key, f"{what} '{name}' must be a local file, not a URL")
+            self.problem(key, f"{what} '{shorten(name)}' must be a local file, not a URL")
             return None
-        path = (self.path.parent / name).resolve()
-        if not path.is_file():
-            self.problem(key, f"{what} file '{name}' is missing")
+        try:
+            path = (self.path.parent / name).resolve()
+            found = path.is_file()
+        except (OSError, ValueError) as error:  # a NUL in the name, a name too long ...
+            reason = "the name holds a NUL character" if isinstance(error, ValueError) else error.strerror
+            self.problem(key, f"{what} file '{shorten(name)}' cannot be read: {reason}")
+            return None
+        if not found:
+            self.problem(key, f"{what} file '{shorten(name)}' is missing")
             return None
         if path.suffix.lower() not in suffixes:
-            self.problem(key, f"{what} file '{name}' must be one of {', '.join(suffixes)}")
+            self.problem(key, f"{what} file '{shorten(name)}' must be one of {', '.join(suffixes)}")
             return None
         # A logo is drawn by every renderer, so it gets the same checks as an image in an answer.
         problem = image_file_problem(path, name) if what == "logo" else None
@@ -191,7 +222,9 @@ class BrandReader:
         palette = color.get("palette") if isinstance(color.get("palette"), dict) else {}
         for name, value in palette.items():
             if not is_hex_color(value):
-                self.problem(f"color.palette.{name}", f"'{value}' is not a colour; write it as #rrggbb")
+                self.problem(
+                    f"color.palette.{name}", f"'{shorten(str(value))}' is not a colour; write it as #rrggbb"
+                )
         default = Brand()
         found = {}
         for role in ("primary", "secondary", "foreground", "background"):
@@ -200,7 +233,7 @@ class BrandReader:
             if is_hex_color(value):
                 found[role] = normalise_hex(value)
             else:
-                self.problem(f"color.{role}", f"'{value}' is not a colour or a palette name")
+                self.problem(f"color.{role}", f"'{shorten(str(value))}' is not a colour or a palette name")
         if len(found) == 4:
             self.check_contrast(found)
         return found
@@ -225,7 +258,8 @@ class BrandReader:
             key = f"typography.{role}" + (".family" if isinstance(value, dict) else "")
             if isinstance(family, str) and not FONT_FAMILY.fullmatch(family.strip()):
                 self.problem(
-                    key, f"font family '{family}' must be a plain name (letters, digits, spaces, '-')"
+                    key,
+                    f"font family '{shorten(family)}' must be a plain name (letters, digits, spaces, '-')",
                 )
                 family = None
             found.append({field: family.strip()} if isinstance(family, str) else {})
@@ -233,30 +267,50 @@ class BrandReader:
 
     def fonts(self, data: dict) -> tuple[FontFace, ...]:
         """Font files of ``typography.fonts`` (source: file only: nothing is downloaded)."""
-        typography = data.get("typography") if isinstance(data.get("typography"), dict) else {}
-        faces = []
-        for index, font in enumerate(typography.get("fonts") or []):
+        fonts = mapping(data.get("typography")).get("fonts")
+        faces: list[FontFace] = []
+        for index, font in enumerate(fonts if isinstance(fonts, list) else []):
             key = f"typography.fonts.{index}"
             if not isinstance(font, dict) or not isinstance(font.get("family"), str):
                 self.problem(key, "a font needs a 'family' and its 'files'")
-                continue
-            if font.get("source", "file") != "file":
-                self.problem(key, f"font source '{font.get('source')}' is not allowed: ship the font files")
-                continue
-            files = font.get("files") or []
-            for number, item in enumerate([files] if isinstance(files, str) else files):
-                entry = item if isinstance(item, dict) else {"path": item}
-                path = self.file(f"{key}.files.{number}", str(entry.get("path", "")), FONT_TYPES, "font")
-                style = str(entry.get("style", "normal"))
-                if style not in FONT_STYLES:
-                    self.problem(
-                        f"{key}.files.{number}",
-                        f"font style '{style}' must be one of {', '.join(FONT_STYLES)}",
-                    )
-                elif path:
-                    weight = int(entry.get("weight", 400)) if str(entry.get("weight", 400)).isdigit() else 400
-                    faces.append(FontFace(font["family"], path, weight, style))
+            elif font.get("source", "file") != "file":
+                source = shorten(str(font.get("source")))
+                self.problem(key, f"font source '{source}' is not allowed: ship the font files")
+            else:
+                faces += self.font_files(key, font["family"], font.get("files") or [])
         return tuple(faces)
+
+    def font_files(self, key: str, family: str, files: Any) -> list[FontFace]:
+        """The faces of one font's ``files`` (a path, or a list of paths or mappings)."""
+        if not isinstance(files, str | list):
+            self.problem(f"{key}.files", "expected a file name or a list of font files")
+            return []
+        faces = []
+        for number, item in enumerate([files] if isinstance(files, str) else files):
+            where = f"{key}.files.{number}"
+            entry = item if isinstance(item, dict) else {"path": item}
+            path = self.file(where, str(entry.get("path", "")), FONT_TYPES, "font")
+            style, weight = entry.get("style", "normal"), entry.get("weight", 400)
+            if style not in FONT_STYLES:
+                styles = ", ".join(FONT_STYLES)
+                self.problem(where, f"font style '{shorten(str(style))}' must be one of {styles}")
+            elif not font_weight(weight):
+                self.problem(where, f"font weight '{shorten(str(weight))}' must be a number from 1 to 1000")
+            elif path:
+                faces.append(FontFace(family, path, font_weight(weight), style))
+        return faces
+
+
+def mapping(value: Any) -> dict:
+    """The value when it is a mapping, else an empty one (its shape is reported elsewhere)."""
+    return value if isinstance(value, dict) else {}
+
+
+def font_weight(value: Any) -> int:
+    """A CSS font weight (1 to 1000) from a number or digits, else 0."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,4}", value.strip()):
+        value = int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 1000 else 0
 
 
 def shape_name(expected: Any) -> str:

@@ -1,4 +1,4 @@
-"""Front matter: split it off, load it as safe YAML, check keys and values."""
+"""Front matter: split it off, load it as safe YAML within limits, check keys and values."""
 
 from __future__ import annotations
 
@@ -10,14 +10,19 @@ from typing import Any
 
 import yaml
 
+from publisher.addresses import shorten, web_address_problem
 from publisher.errors import Problem
+from publisher.limits import MAX_LANG_CHARS, MAX_TEXT_CHARS
 from publisher.source import NON_XML_CHARS
+from publisher.yamlsafe import compose_and_load, duplicate_keys, yaml_error_position
 
 KEYS = ("title", "subtitle", "lang", "updated", "url", "disclaimer")
 STRING_KEYS = ("title", "subtitle", "lang", "url", "disclaimer")
 # BCP 47 in its common shape: language, optional script, region and variants.
 LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$")
 FENCE = "---"
+
+__all__ = ["FrontMatter", "compose_and_load", "load_front_matter", "split_front_matter"]
 
 
 @dataclass
@@ -47,22 +52,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     raise ValueError("front matter opened with '---' on line 1 is never closed")
 
 
-def compose_and_load(text: str) -> tuple[yaml.Node | None, Any]:
-    """The YAML text's node tree (for line numbers) and its data, from one safe parse.
-
-    ``yaml.compose`` then ``yaml.safe_load`` would parse the text twice; the data is
-    built from the node tree instead, as ``safe_load`` itself does.
-    """
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
-    finally:
-        loader.dispose()
-
-
 def load_front_matter(yaml_text: str | None, path: str) -> FrontMatter:
-    """Parse and validate front matter YAML (safe loading only)."""
+    """Parse and validate front matter YAML (safe loading only, within the YAML limits)."""
     result = FrontMatter()
     if yaml_text is None:
         result.problems.append(Problem(path, 1, 1, "missing front matter with a 'title'"))
@@ -70,16 +61,17 @@ def load_front_matter(yaml_text: str | None, path: str) -> FrontMatter:
     try:
         node, data = compose_and_load(yaml_text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
-        reason = getattr(error, "problem", None) or str(error)
-        result.problems.append(Problem(path, line, col, f"bad YAML in front matter: {reason}"))
+        line, col, reason = yaml_error_position(error)
+        result.problems.append(Problem(path, line + 1, col, f"bad YAML in front matter: {reason}"))
         return result
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
         result.problems.append(Problem(path, 2, 1, "front matter must be 'key: value' lines"))
         return result
+    for key, first, line, col in duplicate_keys(node):
+        message = f"'{shorten(key)}' is given twice (first on line {first + 1}); keep one"
+        result.problems.append(Problem(path, line + 1, col, message))
     positions = _key_positions(node)
     for key, value in data.items():
         line, col = positions.get(str(key), (2, 1))
@@ -104,22 +96,31 @@ def _key_positions(node: Any) -> dict[str, tuple[int, int]]:
 def _check_value(key: str, value: Any) -> str | None:
     """A message when the key is unknown or its value has the wrong shape, else None."""
     if key not in KEYS:
-        close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key[:100], KEYS, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(KEYS)}"
-        return f"unknown front matter key '{key}'{hint}"
+        return f"unknown front matter key '{shorten(key)}'{hint}"
     if key == "updated":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return None
         return "'updated' must be a date written as YYYY-MM-DD"
     if key in STRING_KEYS and not isinstance(value, str):
         return f"'{key}' must be text"
+    return _check_text(key, value)
+
+
+def _check_text(key: str, value: str) -> str | None:
+    """A message when a text value is empty, too long or not what its key needs, else None."""
     bad = NON_XML_CHARS.search(value)
     if bad:  # a YAML escape such as "\x01" gets past the check of the raw text
         return f"'{key}' holds character U+{ord(bad.group()):04X}, which cannot appear in XML; remove it"
-    if not value.strip():
+    value = value.strip()
+    if not value:
         return f"'{key}' is empty"
-    if key == "lang" and not LANG_TAG.match(value.strip()):
-        return f"'lang' must be a BCP 47 language tag such as 'en' or 'es-MX', not '{value}'"
-    if key == "url" and not re.match(r"^https?://[^\s/]+", value.strip()):
-        return "'url' must be an http:// or https:// address"
+    if len(value) > MAX_TEXT_CHARS:
+        return f"'{key}' is {len(value):,} characters long, past the limit of {MAX_TEXT_CHARS:,}"
+    if key == "lang" and (len(value) > MAX_LANG_CHARS or not LANG_TAG.match(value)):
+        return f"'lang' must be a BCP 47 language tag such as 'en' or 'es-MX', not '{shorten(value)}'"
+    if key == "url":
+        problem = web_address_problem(value)
+        return f"'url' must be the http:// or https:// address of the FAQ: {problem}" if problem else None
     return None
