@@ -26,10 +26,10 @@ from publisher.model import (
     Table,
     TableCell,
 )
-from publisher.renderers.docx.inlines import InlineWriter, WordContext
-from publisher.renderers.docx.look import AFTER_BLOCK
+from publisher.renderers.docx.context import WordContext
+from publisher.renderers.docx.inlines import InlineWriter
 from publisher.renderers.docx.numbering import ListNumbering, add_num_pr
-from publisher.renderers.docx.styles import HEADINGS, level_name
+from publisher.renderers.docx.style_names import HEADINGS, Style, level_name
 from publisher.renderers.docx.xml import make, paragraph, run
 from publisher.visitor import Visitor
 
@@ -85,11 +85,11 @@ class BlockWriter(Visitor[None]):
 
     def _body_style(self, depth: int, previous: Block | None) -> str:
         if self._quote_depth:
-            return "Quote"
+            return Style.QUOTE
         if depth:
             # A paragraph inside a list item, after its first, lines up with the item's text.
-            return level_name("List Continue", depth - 1)
-        return AFTER_BLOCK if isinstance(previous, (List, Table)) else "Normal"
+            return level_name(Style.LIST_CONTINUE, depth - 1)
+        return Style.AFTER_LIST_OR_TABLE if isinstance(previous, (List, Table)) else Style.NORMAL
 
     def visit_paragraph(self, node: Paragraph, depth: int, previous: Block | None) -> None:
         self.styled_paragraph(self._body_style(depth, previous), node.children)
@@ -100,7 +100,7 @@ class BlockWriter(Visitor[None]):
     def visit_list(self, node: List, depth: int, previous: Block | None) -> None:
         """Numbered or bulleted paragraphs on a numbering instance of this list's own."""
         num_id = self.numbering.num_for(node.ordered, depth, node.start)
-        style = level_name("List Number" if node.ordered else "List Bullet", depth)
+        style = level_name(Style.LIST_NUMBER if node.ordered else Style.LIST_BULLET, depth)
         for item in node.items:
             self.visit(item, depth, style, num_id)
 
@@ -125,7 +125,7 @@ class BlockWriter(Visitor[None]):
 
     def visit_code_block(self, node: CodeBlock, depth: int, previous: Block | None) -> None:
         """One Source Code paragraph; its lines are kept apart by line breaks."""
-        p = paragraph(self.context.styles["Source Code"])
+        p = paragraph(self.context.styles[Style.SOURCE_CODE])
         p.append(run(node.text.rstrip("\n")))
         self.append(p)
 
@@ -133,7 +133,7 @@ class BlockWriter(Visitor[None]):
         """A table in the Table style whose header row repeats on every page."""
         rows = (node.header, *node.rows)
         tbl = CT_Tbl.new_tbl(len(rows), len(node.header), self.context.text_width)
-        tbl.tblStyle_val = self.context.styles["Table"]
+        tbl.tblStyle_val = self.context.styles[Style.TABLE]
         look = tbl.tblPr.find(qn("w:tblLook"))
         for key, value in TABLE_LOOK.items():
             look.set(qn("w:" + key), value)
@@ -149,7 +149,7 @@ class BlockWriter(Visitor[None]):
     def visit_table_cell(self, node: TableCell, p: CT_P) -> None:
         """Fill a cell's paragraph: the Compact style, the column's alignment, the inlines."""
         properties = p.get_or_add_pPr()
-        properties.style = self.context.styles["Compact"]
+        properties.style = self.context.styles[Style.COMPACT]
         if node.align in ALIGN:
             # Alignment is part of the table's content (numbers right-aligned), not a look.
             properties.jc_val = ALIGN[node.align]

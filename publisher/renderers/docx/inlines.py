@@ -8,38 +8,18 @@ and the inner one is added as bold or italic.
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.parts.document import DocumentPart
 
 from publisher.errors import RenderError, display_path
 from publisher.model import INLINE_TYPES, Break, Code, Emph, Image, Inline, Link, Strong, Text
+from publisher.renderers.docx.context import WordContext
 from publisher.renderers.docx.links import encode_url
-from publisher.renderers.docx.pictures import Pictures
+from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.xml import break_run, hyperlink, run
 from publisher.visitor import Visitor
-
-
-@dataclass
-class WordContext:
-    """What every writer of one handout shares: the document part, style ids and counters."""
-
-    part: DocumentPart
-    styles: dict[str, str]
-    """Style name -> the id to use in this document."""
-    bookmarks: dict[str, str]
-    """Question and section id -> bookmark name."""
-    text_width: int
-    """Width between the margins in EMU: the widest a picture may be."""
-    source: Path
-    """The source file, for error messages."""
-    pictures: Pictures
-    """Embeds images and numbers their drawings across the whole document."""
-    bookmark_ids: itertools.count = field(default_factory=itertools.count)
 
 
 @dataclass(frozen=True)
@@ -86,17 +66,17 @@ class InlineWriter(Visitor[None]):
     def text_run(self, text: str, marks: Marks) -> BaseOxmlElement:
         """A run of ``text`` with the character style (and bold/italic) its marks call for."""
         if marks.link:
-            style = "Hyperlink"
+            style = Style.HYPERLINK
         elif marks.code:
-            style = "Verbatim Char"
+            style = Style.VERBATIM_CHAR
         elif marks.strong:
-            style = "Strong"
+            style = Style.STRONG
         elif marks.emph:
-            style = "Emphasis"
+            style = Style.EMPHASIS
         else:
             return run(text)
-        bold = marks.strong and style != "Strong"
-        italic = marks.emph and style != "Emphasis"
+        bold = marks.strong and style != Style.STRONG
+        italic = marks.emph and style != Style.EMPHASIS
         return run(text, self.context.styles[style], bold=bold, italic=italic)
 
     def visit_link(self, node: Link, parent: BaseOxmlElement, marks: Marks) -> None:

@@ -10,17 +10,15 @@ from __future__ import annotations
 from publisher.brand import Brand
 from publisher.renderers.docx.numbering import LIST_INDENT
 from publisher.renderers.docx.page import FOOTER_POINTS
+from publisher.renderers.docx.style_names import HEADINGS, LIST_LEVELS, Style, level_name
 from publisher.renderers.docx.styles import (
     BOLD,
-    HEADINGS,
     ITALIC,
     KEEP,
-    LIST_LEVELS,
     StyleSpec,
     border,
     color,
     font,
-    level_name,
     ppr,
     rpr,
     shade,
@@ -31,8 +29,6 @@ from publisher.renderers.docx.styles import (
 )
 
 BODY_POINTS = 11
-AFTER_BLOCK = "After List or Table"
-"""Body text that follows a list or a table."""
 CODE_FONT = "Courier New"
 """Monospace font every Word, LibreOffice and phone viewer has (or maps to its twin)."""
 CONTEXTUAL = "<w:contextualSpacing/>"
@@ -73,18 +69,22 @@ def base_styles(base_font: str, foreground: str) -> list[StyleSpec]:
         for side, width in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108))
     )
     return [
-        StyleSpec("paragraph", "Normal", "Normal", based_on="", properties=body, default=True, quick=True),
-        StyleSpec("character", "Default Paragraph Font", "DefaultParagraphFont", based_on="", default=True),
+        StyleSpec(
+            "paragraph", Style.NORMAL, "Normal", based_on="", properties=body, default=True, quick=True
+        ),
+        StyleSpec(
+            "character", Style.DEFAULT_PARAGRAPH_FONT, "DefaultParagraphFont", based_on="", default=True
+        ),
         StyleSpec(
             "table",
-            "Normal Table",
+            Style.NORMAL_TABLE,
             "TableNormal",
             based_on="",
             default=True,
             properties=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>{cell_margins}'
             "</w:tblCellMar></w:tblPr>",
         ),
-        StyleSpec("numbering", "No List", "NoList", based_on="", default=True),
+        StyleSpec("numbering", Style.NO_LIST, "NoList", based_on="", default=True),
     ]
 
 
@@ -94,21 +94,23 @@ def title_styles(headings_font: str, primary: str, secondary: str) -> list[Style
     return [
         StyleSpec(
             "paragraph",
+            Style.TITLE,
             "Title",
-            "Title",
-            next="Normal",
+            next=Style.NORMAL,
             quick=True,
             properties=ppr(KEEP, spacing(0, 80)) + rpr(font(headings_font), BOLD, color(primary), size(24)),
         ),
         StyleSpec(
             "paragraph",
+            Style.SUBTITLE,
             "Subtitle",
-            "Subtitle",
-            next="Normal",
+            next=Style.NORMAL,
             quick=True,
             properties=ppr(KEEP, spacing(0, 80)) + rpr(font(headings_font), color(secondary), size(14)),
         ),
-        StyleSpec("paragraph", "Date", "Date", next="Normal", properties=ppr(spacing(0, 320)) + quiet),
+        StyleSpec(
+            "paragraph", Style.DATE, "Date", next=Style.NORMAL, properties=ppr(spacing(0, 320)) + quiet
+        ),
     ]
 
 
@@ -120,22 +122,22 @@ def furniture_styles(primary: str, secondary: str, text_width: int) -> list[Styl
     return [
         StyleSpec(
             "paragraph",
-            "header",
+            Style.HEADER,
             "Header",
             properties=ppr(right_tab, spacing(0, 240)) + rpr(color(secondary), size(10)),
         ),
         StyleSpec(
             "paragraph",
-            "footer",
+            Style.FOOTER,
             "Footer",
             properties=ppr(spacing(0, 0), '<w:jc w:val="center"/>')
             + rpr(color(secondary), size(FOOTER_POINTS)),
         ),
         StyleSpec(
             "character",
-            "Clinic Name",
+            Style.CLINIC_NAME,
             "ClinicName",
-            based_on="Default Paragraph Font",
+            based_on=Style.DEFAULT_PARAGRAPH_FONT,
             builtin=False,
             properties=rpr(BOLD, color(primary), size(12)),
         ),
@@ -153,7 +155,12 @@ def heading_styles(headings_font: str, primary: str) -> list[StyleSpec]:
         run = rpr(font(headings_font), BOLD, ITALIC if level == 4 else "", color(primary), size(sizes[level]))
         specs.append(
             StyleSpec(
-                "paragraph", name, f"Heading{level}", next="Normal", quick=True, properties=paragraph + run
+                "paragraph",
+                name,
+                f"Heading{level}",
+                next=Style.NORMAL,
+                quick=True,
+                properties=paragraph + run,
             )
         )
     return specs
@@ -165,12 +172,12 @@ def list_styles(bullet_num: int, number_num: int) -> list[StyleSpec]:
     for level in range(LIST_LEVELS):
         left = LIST_INDENT * (level + 1)
         hanging = f'<w:ind w:left="{left}" w:hanging="{LIST_INDENT}"/>'
-        for base, num in (("List Bullet", bullet_num), ("List Number", number_num)):
+        for base, num in ((Style.LIST_BULLET, bullet_num), (Style.LIST_NUMBER, number_num)):
             numbered = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
             name = level_name(base, level)
             properties = ppr(numbered, spacing(0, 60), hanging)
             specs.append(StyleSpec("paragraph", name, name.replace(" ", ""), properties=properties))
-        name = level_name("List Continue", level)
+        name = level_name(Style.LIST_CONTINUE, level)
         properties = ppr(spacing(0, 60), f'<w:ind w:left="{left}"/>')
         specs.append(StyleSpec("paragraph", name, name.replace(" ", ""), properties=properties))
     return specs
@@ -183,7 +190,7 @@ def block_styles(primary: str, secondary: str) -> list[StyleSpec]:
     return [
         StyleSpec(
             "paragraph",
-            "Quote",
+            Style.QUOTE,
             "Quote",
             quick=True,
             properties=ppr(quote_bar, spacing(120, 120), '<w:ind w:left="360" w:right="360"/>')
@@ -191,25 +198,25 @@ def block_styles(primary: str, secondary: str) -> list[StyleSpec]:
         ),
         StyleSpec(
             "paragraph",
-            "Source Code",
+            Style.SOURCE_CODE,
             "SourceCode",
             builtin=False,
             properties=ppr(shade("F3F4F6"), spacing(60, 140, 240)) + rpr(font(CODE_FONT), NO_PROOF, size(10)),
         ),
-        StyleSpec("paragraph", "Compact", "Compact", builtin=False, properties=ppr(spacing(40, 40))),
+        StyleSpec("paragraph", Style.COMPACT, "Compact", builtin=False, properties=ppr(spacing(40, 40))),
         # Tables and lists end without the paragraph gap of body text (a table has no
         # spacing of its own), so the paragraph after one brings that gap along.
         StyleSpec(
             "paragraph",
-            AFTER_BLOCK,
-            AFTER_BLOCK.replace(" ", ""),
+            Style.AFTER_LIST_OR_TABLE,
+            Style.AFTER_LIST_OR_TABLE.replace(" ", ""),
             builtin=False,
-            next="Normal",
+            next=Style.NORMAL,
             properties=ppr(spacing(140, 140, 276)),
         ),
         StyleSpec(
             "paragraph",
-            "Disclaimer",
+            Style.DISCLAIMER,
             "Disclaimer",
             builtin=False,
             quick=True,
@@ -226,22 +233,28 @@ def character_styles(primary: str) -> list[StyleSpec]:
     return [
         StyleSpec(
             "character",
+            Style.HYPERLINK,
             "Hyperlink",
-            "Hyperlink",
-            based_on="Default Paragraph Font",
+            based_on=Style.DEFAULT_PARAGRAPH_FONT,
             properties=rpr(color(primary), '<w:u w:val="single"/>'),
         ),
         StyleSpec(
             "character",
-            "Verbatim Char",
+            Style.VERBATIM_CHAR,
             "VerbatimChar",
-            based_on="Default Paragraph Font",
+            based_on=Style.DEFAULT_PARAGRAPH_FONT,
             builtin=False,
             properties=rpr(font(CODE_FONT), NO_PROOF),
         ),
-        StyleSpec("character", "Strong", "Strong", based_on="Default Paragraph Font", properties=rpr(BOLD)),
         StyleSpec(
-            "character", "Emphasis", "Emphasis", based_on="Default Paragraph Font", properties=rpr(ITALIC)
+            "character", Style.STRONG, "Strong", based_on=Style.DEFAULT_PARAGRAPH_FONT, properties=rpr(BOLD)
+        ),
+        StyleSpec(
+            "character",
+            Style.EMPHASIS,
+            "Emphasis",
+            based_on=Style.DEFAULT_PARAGRAPH_FONT,
+            properties=rpr(ITALIC),
         ),
     ]
 
@@ -264,5 +277,10 @@ def table_style(primary: str, secondary: str) -> StyleSpec:
         f"<w:tblPr><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>"
     )
     return StyleSpec(
-        "table", "Table", "Table", based_on="Normal Table", builtin=False, properties=properties + header
+        "table",
+        Style.TABLE,
+        "Table",
+        based_on=Style.NORMAL_TABLE,
+        builtin=False,
+        properties=properties + header,
     )

@@ -20,6 +20,7 @@ from publisher.brand import Brand
 from publisher.labels import Labels, split_placeholders
 from publisher.renderers.docx.links import encode_url
 from publisher.renderers.docx.pictures import Pictures
+from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.xml import break_run, field_runs, hyperlink, paragraph, run
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Emu(7772400), Emu(10058400))}
@@ -108,7 +109,7 @@ def write_header(
     header = section.header
     if keep_existing and has_content(header):
         return
-    p = _replace_content(header, styles["header"])
+    p = _replace_content(header, styles[Style.HEADER])
     if head.logo is not None:
         # A wide word mark stays narrower than a third of the line, beside the name and title.
         widest = text_width(section) // 3
@@ -116,7 +117,7 @@ def write_header(
         # An em space: inline pictures have no margin of their own in Word.
         p.append(run("\u2003"))
     if head.clinic:
-        p.append(run(head.clinic, styles["Clinic Name"]))
+        p.append(run(head.clinic, styles[Style.CLINIC_NAME]))
     if head.logo is not None or head.clinic:
         p.append(run("\t"))
     p.append(run(head.title))
@@ -132,12 +133,12 @@ def write_footer(
     footer = section.footer
     if keep_existing and has_content(footer):
         return
-    p = _replace_content(footer, styles["footer"])
+    p = _replace_content(footer, styles[Style.FOOTER])
     if head.contact:
         lines = contact_lines(head.contact, text_width(section))
-        link = _footer_link(footer, styles["Hyperlink"])
+        link = _footer_link(footer, styles[Style.HYPERLINK])
         write_contact(p, lines, link)
-        p = paragraph(styles["footer"])
+        p = paragraph(styles[Style.FOOTER])
         footer.part.element.append(p)
     for piece in split_placeholders(labels.page, "page", "pages"):
         if piece in FIELDS:

@@ -6,11 +6,11 @@ navigation pane find them); the link to the online FAQ and the disclaimer set ap
 at the end. Header: the clinic's logo and name, and the title. Footer: the clinic's
 contact line and "Page X of Y".
 
-Helpers, one job each: word_package (base document, properties, reproducible zip),
-word_styles and word_look (styles), word_numbering (lists), word_page (header,
-footer, paper), word_pictures (images, SVG), word_blocks and word_inlines
-(content), word_links (URLs, bookmark names), word_xml (elements python-docx has
-no API for), publisher.labels (wording).
+Helpers in this package, one job each: package (base document, properties,
+reproducible zip), style_names, styles and look (styles), numbering (lists), page
+(header, footer, paper), pictures (images, SVG), blocks and inlines (content) and
+the context they share, links (URLs, bookmark names), xml (elements python-docx has
+no API for); publisher.labels (wording).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from publisher.labels import Labels, labels_for, split_placeholders
 from publisher.model import Document, Entry, Link, Meta, Section, Text
 from publisher.renderers import Theme
 from publisher.renderers.docx.blocks import BlockWriter
-from publisher.renderers.docx.inlines import WordContext
+from publisher.renderers.docx.context import WordContext
 from publisher.renderers.docx.links import bookmark_names
 from publisher.renderers.docx.look import CODE_FONT, default_styles
 from publisher.renderers.docx.numbering import ListNumbering, clear_numbering, numbering_root
@@ -39,6 +39,7 @@ from publisher.renderers.docx.package import (
 )
 from publisher.renderers.docx.page import letterhead, set_up_page, text_width, write_footer, write_header
 from publisher.renderers.docx.pictures import Pictures
+from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.styles import install_styles, replace_doc_defaults, set_language
 from publisher.renderers.docx.xml import add_bookmark, set_keep_lines
 from publisher.resources import templates_dir
@@ -147,17 +148,17 @@ def first_free_id(word: WordDocument) -> int:
 
 def write_title_block(writer: BlockWriter, meta: Meta, labels: Labels) -> None:
     """Title, subtitle and the "Last reviewed" line."""
-    writer.styled_paragraph("Title", (Text(meta.title),))
+    writer.styled_paragraph(Style.TITLE, (Text(meta.title),))
     if meta.subtitle:
-        writer.styled_paragraph("Subtitle", (Text(meta.subtitle),))
+        writer.styled_paragraph(Style.SUBTITLE, (Text(meta.subtitle),))
     if meta.updated is not None:
-        writer.styled_paragraph("Date", (Text(labels.reviewed_on(meta.updated)),))
+        writer.styled_paragraph(Style.DATE, (Text(labels.reviewed_on(meta.updated)),))
 
 
 def write_section(writer: BlockWriter, section: Section) -> None:
     """A bookmarked Heading 1 (when the section has a title), then its questions."""
     if section.title:
-        heading = writer.styled_paragraph("heading 1", section.title)
+        heading = writer.styled_paragraph(Style.HEADING_1, section.title)
         bookmark(writer, heading, section.id)
     for entry in section.entries:
         write_entry(writer, entry)
@@ -165,7 +166,7 @@ def write_section(writer: BlockWriter, section: Section) -> None:
 
 def write_entry(writer: BlockWriter, entry: Entry) -> None:
     """The question as a bookmarked Heading 2, then its answer, kept together."""
-    heading = writer.styled_paragraph("heading 2", entry.question)
+    heading = writer.styled_paragraph(Style.HEADING_2, entry.question)
     bookmark(writer, heading, entry.id)
     writer.blocks(entry.answer)
     # Heading 2 keeps with the next paragraph (its style); keeping that paragraph's
@@ -190,6 +191,6 @@ def write_closing(writer: BlockWriter, meta: Meta, labels: Labels) -> None:
                 inlines.append(Link(meta.url, (Text(meta.url),)))
             elif piece:
                 inlines.append(Text(piece))
-        writer.styled_paragraph("Disclaimer", tuple(inlines))
+        writer.styled_paragraph(Style.DISCLAIMER, tuple(inlines))
     if meta.disclaimer:
-        writer.styled_paragraph("Disclaimer", meta.disclaimer)
+        writer.styled_paragraph(Style.DISCLAIMER, meta.disclaimer)

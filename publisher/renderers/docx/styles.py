@@ -5,9 +5,7 @@ Staff edit the handout before sending it, so every look comes from a named style
 template with the ones below. With a clinic's reference document, its styles win
 and only the styles it lacks are added (as pandoc's ``--reference-doc`` does).
 
-Names are the ones Word stores (``heading 2`` is shown as "Heading 2"); styles Word
-does not ship use pandoc's names (Source Code, Verbatim Char, Compact, Table), so a
-reference document made for pandoc works here too.
+Every style name is in style_names.py.
 """
 
 from __future__ import annotations
@@ -18,17 +16,8 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.xml import PPR_ORDER, RPR_ORDER, attr, fragment, insert_in_order, make
-
-HEADINGS = {1: "heading 1", 2: "heading 2", 3: "heading 3", 4: "heading 4"}
-LIST_LEVELS = 5
-"""Word ships List Bullet, List Bullet 2 ... List Bullet 5 (and the same for the others)."""
-
-
-def level_name(base: str, level: int) -> str:
-    """``List Bullet`` for nesting level 0, ``List Bullet 2`` for level 1 ... up to 5."""
-    number = min(level, LIST_LEVELS - 1) + 1
-    return base if number == 1 else f"{base} {number}"
 
 
 @dataclass(frozen=True)
@@ -38,7 +27,7 @@ class StyleSpec:
     kind: str
     name: str
     style_id: str
-    based_on: str = "Normal"
+    based_on: str = Style.NORMAL
     next: str = ""
     properties: str = ""
     """``w:pPr``, ``w:rPr``, ``w:tblPr`` and ``w:tblStylePr`` XML, in schema order."""
