@@ -4,7 +4,9 @@
   print HTML, and against pandoc 3 (pypandoc_binary) making HTML, DOCX and PDF (via WeasyPrint);
 - a generated 1,000-entry FAQ against WeasyPrint alone;
 - the rebuild latency of `publisher watch` against WeasyPrint's warm render alone;
-- the no-op build and `check`; peak memory at 1,000 entries; time for 100, 1,000, 4,000 entries.
+- the no-op build and `check`; peak memory at 1,000 entries; time for 100, 1,000, 4,000 entries;
+- the PDF of a table-heavy FAQ (wide tables, laid out full width) against the same FAQ
+  with each table's cells as a list instead (the same text, two columns throughout).
 """
 
 from __future__ import annotations
@@ -247,6 +249,40 @@ def bench_scaling(work: Path) -> None:
     record("peak memory, 1,000 entries (largest process, MB)", f"{memory:.0f}", "target < 400")
 
 
+WIDE_TABLE = ROOT / "tests" / "corpus" / "travel-vaccination-en-15-wide-table" / "faq.md"
+
+
+def table_sources(work: Path) -> tuple[Path, Path]:
+    """The travel FAQ with its wide table in three answers, and the same with the tables as lists.
+
+    Both have the same words; the list keeps each table row on one bullet line.
+    """
+    text = WIDE_TABLE.read_text(encoding="utf-8")
+    table = "\n".join(line for line in text.splitlines() if line.startswith("|"))
+    for question in ("## Do I need a yellow fever certificate?", "## What about dengue?"):
+        text = text.replace(question, f"{question}\n\n{table}\n", 1)
+    rows = [line for line in table.splitlines() if not set(line) <= set("|-: ")]
+    as_list = "\n".join("- " + ", ".join(cell.strip() for cell in row.strip("|").split("|")) for row in rows)
+    heavy, plain = work / "tables.md", work / "lists.md"
+    heavy.write_text(text, encoding="utf-8")
+    plain.write_text(text.replace(table, as_list), encoding="utf-8")
+    return heavy, plain
+
+
+def bench_tables(work: Path) -> None:
+    """A table-heavy PDF against a table-free one of the same text: full-width tables cost layout time."""
+    heavy, plain = table_sources(work)
+    times = interleaved_medians(
+        {
+            name: [publisher("build", str(source), "-o", str(work / name), "-f", "pdf", "--force")]
+            for name, source in (("tables", heavy), ("lists", plain))
+        }
+    )
+    record("PDF with 3 wide tables (s)", f"{times['tables']:.3f}")
+    record("PDF of the same text without tables (s)", f"{times['lists']:.3f}")
+    record("ratio tables / no tables", f"{times['tables'] / times['lists']:.3f}x", "target <= 1.50x")
+
+
 def main() -> None:
     source = ROOT / "source" / "faq.md"
     with tempfile.TemporaryDirectory() as folder:
@@ -257,6 +293,7 @@ def main() -> None:
         big.write_text(generate(1000))
         bench_cold(big, work, "1,000 entries", 1.10)
         bench_fast_paths(source, work)
+        bench_tables(work)
         bench_watch(source, work)
         bench_scaling(work)
 
