@@ -8,8 +8,8 @@ imported: the parser, YAML and the worker pool are imported only when needed.
 
 from __future__ import annotations
 
+import functools
 import os
-import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -19,13 +19,11 @@ from pathlib import Path
 from publisher.brand import Brand, brand_file_for
 from publisher.errors import PublisherError, RenderError
 from publisher.model import Document
-from publisher.renderers import FORMATS, Theme
+from publisher.renderers import DEFAULT_FORMATS, FORMATS, Rendered, Theme
 from publisher.stamp import is_up_to_date, make_stamp, snapshot, stamp_path, template_files
 from publisher.walk import document_images
 from publisher.workers import Workers
 from publisher.write import write_outputs
-
-SLOW_FORMATS = ("pdf",)
 
 
 @dataclass(frozen=True)
@@ -33,12 +31,12 @@ class BuildOptions:
     """What the user asked for, shared by every source of a build."""
 
     out_dir: Path = Path("output")
-    formats: tuple[str, ...] = tuple(FORMATS)
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    """Names in the registry; ``--keep-html`` adds "print-html" to those chosen with ``-f``."""
     theme: Theme = field(default_factory=Theme)
     """Options and look; the brand is filled in per source (see ``source_theme``)."""
     brand_file: Path | None = None
     """``--brand``; without it each source's own ``_brand.yml`` is used when present."""
-    keep_html: bool = False
     force: bool = False
     jobs: int = 1
 
@@ -51,7 +49,7 @@ def options_key(options: BuildOptions, brand_file: Path | None) -> str:
     """
     brand = str(brand_file.resolve()) if brand_file else ""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # dates in the PDF and DOCX follow it
-    settings = (sorted(options.formats), options.theme, options.keep_html, str(options.out_dir))
+    settings = (sorted(options.formats), options.theme, str(options.out_dir))
     return repr((*settings, brand, epoch))
 
 
@@ -86,35 +84,36 @@ class SourceResult:
 
 def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
     """The file each output writes for a source (``X.md`` gives ``DIR/X.pdf`` ...)."""
-    paths = {fmt: options.out_dir / (source.stem + FORMATS[fmt].suffix) for fmt in options.formats}
-    if options.keep_html:
-        paths["print-html"] = options.out_dir / (source.stem + ".print.html")
-    return paths
+    return {fmt: options.out_dir / (source.stem + FORMATS[fmt].suffix) for fmt in options.formats}
 
 
-def render_one(fmt: str, document: Document, theme: Theme) -> tuple[bytes, float]:
-    """Render one format, timing it; any failure becomes a RenderError naming the format."""
+def render_one(fmt: str, document: Document, theme: Theme) -> tuple[Rendered, float]:
+    """Render one format through the registry, timing it; any failure becomes a RenderError."""
     started = time.perf_counter()
     try:
-        if fmt == "print-html":
-            from publisher.renderers.pdf.render import render_print_html
-
-            data = render_print_html(document, theme).encode("utf-8")
-        else:
-            data = FORMATS[fmt].load()(document, theme)
+        if fmt == "pdf":
+            enable_speedups()
+        rendered = FORMATS[fmt].load()(document, theme)
+        if not isinstance(rendered, Rendered):
+            raise TypeError(f"render_{fmt} returned {type(rendered).__name__}, not Rendered")
     except PublisherError as error:
         raise RenderError(f"{document.source}: {fmt}: {error.format_message()}") from None
     except Exception as error:  # a renderer bug must not lose the user's other outputs
         raise RenderError(f"{document.source}: {fmt} failed: {type(error).__name__}: {error}") from None
-    return data, time.perf_counter() - started
+    return rendered, time.perf_counter() - started
 
 
-def render_in_worker(fmt: str, document: Document, theme: Theme) -> tuple[bytes, float] | str:
+def render_in_worker(fmt: str, document: Document, theme: Theme) -> tuple[Rendered, float] | str:
     """``render_one`` for a worker process: errors come back as their message."""
     try:
         return render_one(fmt, document, theme)
     except PublisherError as error:
         return error.format_message()
+
+
+def is_slow(fmt: str) -> bool:
+    """True for a format rendered in a worker when the build may use more than one process."""
+    return FORMATS[fmt].slow
 
 
 def build_all(
@@ -145,11 +144,22 @@ def build_all(
 
 def warm_up() -> None:
     """Import the slow renderers and their libraries in a worker ahead of their first use."""
-    from publisher.renderers.pdf.speed import cycle_collector_paused
+    enable_speedups()
+    for fmt in FORMATS.values():
+        if fmt.slow:
+            fmt.warm_up()
 
-    with cycle_collector_paused():  # imports allocate much and free little: 10 % faster
-        for fmt in SLOW_FORMATS:
-            FORMATS[fmt].warm_up()
+
+@functools.cache
+def enable_speedups() -> None:
+    """WeasyPrint's speed-ups on, or all off when PUBLISHER_NO_SPEEDUPS is set (renderers/pdf/speed.py).
+
+    Read here, once per process, before the PDF renderer first imports WeasyPrint:
+    the renderer's own ``enable()`` then keeps this choice (renderers read no environment).
+    """
+    from publisher.renderers.pdf import speed
+
+    speed.enable(speed.wanted(os.environ))
 
 
 @dataclass
@@ -173,7 +183,7 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
     key = options_key(options, brand_file)
     if not options.force and is_up_to_date(stamp_path(options.out_dir, source), key, paths.values()):
         return SourceResult(source, skipped=True)
-    if workers.enabled and any(fmt in SLOW_FORMATS for fmt in paths):
+    if workers.enabled and any(is_slow(fmt) for fmt in paths):
         # Importing WeasyPrint takes longer than parsing and rendering everything else:
         # start it in a worker now, while this process parses.
         workers.submit(warm_up)
@@ -189,7 +199,7 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
     futures = {
         fmt: workers.submit(render_in_worker, fmt, document, theme)
         for fmt in paths
-        if workers.enabled and fmt in SLOW_FORMATS
+        if workers.enabled and is_slow(fmt)
     }
     return Pending(source, document, theme, paths, futures, key, inputs)
 
@@ -198,7 +208,7 @@ def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> Sou
     """Render what is left here, collect the workers' results and write all or nothing."""
     if isinstance(pending, SourceResult):
         return pending
-    results: dict[str, tuple[bytes, float]] = {}
+    results: dict[str, tuple[Rendered, float]] = {}
     try:
         for fmt in pending.paths:
             if fmt not in pending.futures:
@@ -213,7 +223,7 @@ def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> Sou
     return write_source(pending, options, results)
 
 
-def worker_outcome(fmt: str, future: Future) -> tuple[bytes, float] | str:
+def worker_outcome(fmt: str, future: Future) -> tuple[Rendered, float] | str:
     """A worker's result, or the reason it has none (a worker killed, say, for memory)."""
     try:
         return future.result()
@@ -228,10 +238,10 @@ def named_files(document: Document, theme: Theme) -> list[Path]:
 
 
 def write_source(
-    pending: Pending, options: BuildOptions, results: dict[str, tuple[bytes, float]]
+    pending: Pending, options: BuildOptions, results: dict[str, tuple[Rendered, float]]
 ) -> SourceResult:
     """Write a source's outputs and its stamp in one all-or-nothing step."""
-    files = {pending.paths[fmt]: data for fmt, (data, _) in results.items()}
+    files = {pending.paths[fmt]: rendered.data for fmt, (rendered, _) in results.items()}
     stamp = stamp_path(options.out_dir, pending.source)
     files[stamp] = make_stamp(pending.key, pending.inputs, dict(files))
     try:
@@ -239,32 +249,7 @@ def write_source(
     except OSError as error:
         return SourceResult(pending.source, error=f"{pending.source}: could not write outputs: {error}")
     written = tuple(
-        Written(pending.paths[fmt], len(data), seconds, pdf_page_count(data) if fmt == "pdf" else None)
-        for fmt, (data, seconds) in results.items()
+        Written(pending.paths[fmt], len(rendered.data), seconds, rendered.pages)
+        for fmt, (rendered, seconds) in results.items()
     )
     return SourceResult(pending.source, written)
-
-
-PAGES_COUNT = (
-    re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)"),
-    re.compile(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b"),
-)
-STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
-
-
-def pdf_page_count(data: bytes) -> int | None:
-    """Pages of a PDF we wrote, read from its page tree root without a PDF library.
-
-    WeasyPrint packs objects into compressed object streams, so those are inflated
-    and searched too. None when the count cannot be found.
-    """
-    import zlib
-
-    chunks = [data]
-    for match in STREAM.finditer(data):
-        try:
-            chunks.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    counts = [int(m) for chunk in chunks for pattern in PAGES_COUNT for m in pattern.findall(chunk)]
-    return max(counts) if counts else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 from conftest import CLINIC_FAQ, EPOCH
 
 from publisher.cli import main
-from publisher.renderers import FORMATS, Format
+from publisher.renderers import FORMATS
 
 ALL = ("pdf", "docx", "html", "json")
 
@@ -18,8 +19,7 @@ ALL = ("pdf", "docx", "html", "json")
 @pytest.fixture(autouse=True)
 def fake_renderers(monkeypatch):
     for fmt in ALL:
-        real = FORMATS[fmt]
-        monkeypatch.setitem(FORMATS, fmt, Format(fmt, "fake_renderers", real.function, real.suffix))
+        monkeypatch.setitem(FORMATS, fmt, replace(FORMATS[fmt], module="fake_renderers"))
 
 
 @pytest.fixture
@@ -127,10 +127,9 @@ def test_no_op_build_imports_no_renderer(project: Path):
     assert build().exit_code == 0
     code = (
         "import sys; from click.testing import CliRunner; from publisher.cli import main; "
-        "from publisher.renderers import FORMATS, Format\n"
+        "from dataclasses import replace; from publisher.renderers import FORMATS\n"
         "for f in ('pdf', 'docx', 'html', 'json'):\n"
-        "    FORMATS[f] = Format(f, 'fake_renderers', FORMATS[f].function, "
-        "FORMATS[f].suffix)\n"
+        "    FORMATS[f] = replace(FORMATS[f], module='fake_renderers')\n"
         "r = CliRunner().invoke(main, ['build']); assert 'up to date' in r.output, r.output\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx', 'fake_renderers')))"
     )
@@ -199,3 +198,60 @@ def test_a_write_failing_part_way_puts_every_file_back(project: Path):
     after = {p.name: p.read_bytes() for p in (project / "output").iterdir() if p.is_file()}
     assert after == before
     assert sorted(p.name for p in (project / "output").iterdir()) == sorted([*before, "faq.json"])
+
+
+# --- the registry is the only road to a renderer --------------------------------------
+
+
+def test_build_imports_no_renderer_module():
+    import ast
+
+    import publisher.build
+
+    tree = ast.parse(Path(publisher.build.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
+    assert {name for name in imported if name.startswith("publisher.renderers")} == {"publisher.renderers"}
+
+
+def test_format_choices_are_the_registry_defaults_without_print_html(project: Path):
+    from publisher.cli import FORMAT_NAMES
+    from publisher.renderers import DEFAULT_FORMATS
+
+    assert FORMAT_NAMES == DEFAULT_FORMATS
+    assert "print-html" in FORMATS and "print-html" not in DEFAULT_FORMATS
+    result = CliRunner().invoke(main, ["build", "-f", "print-html"])
+    assert result.exit_code == 2
+    assert not (project / "output").exists()
+
+
+def test_keep_html_adds_the_print_html_format(project: Path):
+    result = build("-f", "json", "--keep-html", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (project / "output").iterdir()) == [
+        ".faq.build.json",
+        "faq.json",
+        "faq.print.html",
+    ]
+    assert "wrote output/faq.print.html (" in result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pages_come_from_the_renderer(project: Path, jobs):
+    result = build("-j", jobs)
+    pdf = next(line for line in result.output.splitlines() if "faq.pdf" in line)
+    assert ", 3 pages, " in pdf  # what the stand-in PDF renderer says, whatever its bytes
+    docx = next(line for line in result.output.splitlines() if "faq.docx" in line)
+    assert "pages" not in docx
+
+
+def test_a_renderer_that_returns_bare_bytes_is_a_renderer_bug(project: Path, monkeypatch):
+    import fake_renderers
+
+    monkeypatch.setattr(fake_renderers, "render_json", lambda document, theme: b"{}")
+    result = build("-j", "1")
+    assert result.exit_code == 1
+    assert "json failed: TypeError: render_json returned bytes, not Rendered" in result.output
+    assert not (project / "output").exists()

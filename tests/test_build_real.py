@@ -118,3 +118,16 @@ def test_watch_ends_cleanly_on_sigterm_and_leaves_no_worker(tmp_path):
         assert process.wait(timeout=20) == 0
     wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), 10, "the workers to end")
     assert "stopped watching" in log.read_text()
+
+
+def test_html_only_build_imports_neither_weasyprint_nor_python_docx(tmp_path):
+    code = (
+        "import sys; from click.testing import CliRunner; from publisher.cli import main\n"
+        f"r = CliRunner().invoke(main, ['build', {str(CLINIC_FAQ)!r}, '-o', {str(tmp_path)!r}, "
+        "'-f', 'html', '-f', 'json', '--keep-html', '-j', '2'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]", result.stderr
+    assert sorted(p.name for p in tmp_path.glob("faq.*")) == ["faq.html", "faq.json", "faq.print.html"]

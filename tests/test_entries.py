@@ -27,7 +27,7 @@ PNG = base64.b64decode(
 
 
 def rendered(source: Path) -> str:
-    return render_json(parse_source(source), Theme()).decode("utf-8")
+    return render_json(parse_source(source), Theme()).data.decode("utf-8")
 
 
 def data_of(source: Path) -> dict:
@@ -46,8 +46,8 @@ def test_golden(name, source):
 @pytest.mark.parametrize("source", ALL_SOURCES)
 def test_same_input_gives_same_bytes_in_a_stable_layout(source):
     document = parse_source(source)
-    first = render_json(document, Theme())
-    assert first == render_json(document, Theme())
+    first = render_json(document, Theme()).data
+    assert first == render_json(document, Theme()).data
     text = first.decode("utf-8")
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
@@ -207,7 +207,7 @@ def test_clinic_block_from_the_brand_file():
 
     branded = FIXTURES / "branded"
     brand = load_brand(branded / "_brand.yml")
-    data = json.loads(render_json(parse_source(branded / "faq.md"), Theme(brand=brand)))
+    data = json.loads(render_json(parse_source(branded / "faq.md"), Theme(brand=brand)).data)
     jsonschema.validate(data, load_schema())
     assert data["clinic"] == {
         "name": "Harbour Hair Clinic (test fixture)",
@@ -224,5 +224,5 @@ def test_clinic_block_from_the_brand_file():
 
 
 def test_no_brand_gives_a_null_clinic():
-    data = json.loads(render_json(parse_source(CLINIC_FAQ), Theme()))
+    data = json.loads(render_json(parse_source(CLINIC_FAQ), Theme()).data)
     assert data["clinic"] is None

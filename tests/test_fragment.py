@@ -39,7 +39,7 @@ PNG = base64.b64decode(
 
 def fragment(source: Path, **options) -> str:
     """The fragment of a source as text."""
-    return render_html(parse_source(source), Theme(**options)).decode("utf-8")
+    return render_html(parse_source(source), Theme(**options)).data.decode("utf-8")
 
 
 def tree(html: str) -> Element:
@@ -168,7 +168,7 @@ def test_questions_before_any_section_sit_one_level_higher():
         Section("", (), (entry("first", "First?", Heading(3, (Text("Sub"),))),)),
         Section("later", (Text("Later"),), (entry("second", "Second?"),)),
     )
-    html = render_html(Document(Meta("T"), (), sections), Theme()).decode()
+    html = render_html(Document(Meta("T"), (), sections), Theme()).data.decode()
     root = tree(html)
     assert root.find(".//details[@id='first']/summary/h3") is not None
     assert root.find(".//details[@id='first']/div/h4") is not None
@@ -207,13 +207,13 @@ def test_review_label_in_the_fragment_language():
     }
     assert reviewed_label("ja", day) == {"text": "Last reviewed", "date": "23 November 2026", "lang": "en"}
     document = Document(Meta("T", lang="ja", updated=parse_source(CLINIC_FAQ).meta.updated), (), ())
-    html = render_html(document, Theme()).decode()
+    html = render_html(document, Theme()).data.decode()
     assert '<span lang="en">Last reviewed <time datetime="2026-11-23">23 November 2026</time></span>' in html
 
 
 def test_right_to_left_languages_get_dir():
     document = Document(Meta("T", lang="ar"), (), (Section("", (), (entry("q", "Q?"),)),))
-    assert tree(render_html(document, Theme()).decode()).get("dir") == "rtl"
+    assert tree(render_html(document, Theme()).data.decode()).get("dir") == "rtl"
     assert tree(fragment(CLINIC_FAQ)).get("dir") is None
 
 
@@ -229,7 +229,7 @@ def test_tables_scroll_in_a_focusable_labelled_region():
 def test_second_table_region_gets_a_distinct_name():
     table = Table((TableCell((Text("A"),)),), ((TableCell((Text("1"),)),),))
     sections = (Section("", (), (entry("q", "Prices?", table, table),)),)
-    root = tree(render_html(Document(Meta("T"), (), sections), Theme()).decode())
+    root = tree(render_html(Document(Meta("T"), (), sections), Theme()).data.decode())
     labels = [e.get("aria-label") for e in root.iter("div") if e.get("role") == "region"]
     assert labels == ["Prices?", "Prices? (2)"]
 

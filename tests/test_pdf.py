@@ -16,7 +16,8 @@ from publisher.model import Link, Paragraph
 from publisher.parse import parse_source
 from publisher.renderers import Theme
 from publisher.renderers.pdf.fetcher import LocalFetcher
-from publisher.renderers.pdf.render import lay_out, render_pdf, render_print_html
+from publisher.renderers.pdf.print_html import print_html
+from publisher.renderers.pdf.render import lay_out, render_pdf
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 
@@ -28,7 +29,7 @@ def build(source, **theme) -> bytes:
     """Render a source to PDF with SOURCE_DATE_EPOCH pinned (module fixtures run before conftest's)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return render_pdf(parse_source(source), Theme(**theme))
+        return render_pdf(parse_source(source), Theme(**theme)).data
 
 
 @pytest.fixture(scope="module")
@@ -234,7 +235,7 @@ def paragraph_fragments(box, found: dict[int, list[int]]) -> None:
 
 def test_questions_stay_with_their_answers_and_no_line_is_stranded(tmp_path):
     source = long_faq(tmp_path)
-    html = render_print_html(parse_source(source), Theme())
+    html = print_html(parse_source(source), Theme())
     pages = lay_out(html, LocalFetcher([templates_dir(), tmp_path]), base_url=tmp_path).pages
     assert len(pages) >= 3
     fragments: dict[int, list[int]] = {}
@@ -320,8 +321,8 @@ def test_same_input_same_bytes(monkeypatch):
     document = parse_source(FEATURES_FAQ)
     assert render_pdf(document, Theme()) == render_pdf(document, Theme())
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    unpinned = render_pdf(document, Theme())
-    assert unpinned == render_pdf(document, Theme())
+    unpinned = render_pdf(document, Theme()).data
+    assert unpinned == render_pdf(document, Theme()).data
     assert read(unpinned).metadata["/CreationDate"] == "D:20261101"
 
 
@@ -347,7 +348,7 @@ def test_local_image_is_drawn(tmp_path):
     (tmp_path / "dot.png").write_bytes(png)
     source = tmp_path / "faq.md"
     source.write_text("---\ntitle: T\n---\n\n## Picture?\n\n![A dot](dot.png)\n", encoding="utf-8")
-    reader = read(render_pdf(parse_source(source), Theme()))
+    reader = read(render_pdf(parse_source(source), Theme()).data)
     xobjects = reader.pages[0]["/Resources"]["/XObject"]
     assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
 
@@ -356,7 +357,7 @@ def test_print_html_needs_no_weasyprint():
     code = (
         "import sys; from pathlib import Path; from publisher.parse import parse_source; "
         "from publisher.renderers import Theme; "
-        "from publisher.renderers.pdf.render import render_print_html; "
+        "from publisher.renderers.pdf.print_html import render_print_html; "
         f"render_print_html(parse_source(Path({str(CLINIC_FAQ)!r})), Theme()); "
         "assert 'weasyprint' not in sys.modules, 'weasyprint imported'"
     )

@@ -21,7 +21,8 @@ from publisher.parse import parse_source
 from publisher.renderers import Theme
 from publisher.renderers.pdf.contact import contact_block, qr_dark
 from publisher.renderers.pdf.fetcher import LocalFetcher
-from publisher.renderers.pdf.render import brand_folders, lay_out, render_pdf, render_print_html
+from publisher.renderers.pdf.print_html import print_html
+from publisher.renderers.pdf.render import brand_folders, lay_out, render_pdf
 from publisher.resources import templates_dir
 
 BRANDED_FAQ = FIXTURES / "branded" / "faq.md"
@@ -35,7 +36,7 @@ def build(source: Path, brand: Brand, **theme) -> bytes:
     """Render a source with a brand, SOURCE_DATE_EPOCH pinned (module fixtures run before conftest's)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return render_pdf(parse_source(source), Theme(brand=brand, **theme))
+        return render_pdf(parse_source(source), Theme(brand=brand, **theme)).data
 
 
 def read(data: bytes) -> PdfReader:
@@ -140,7 +141,7 @@ def rgb(colour) -> tuple[int, ...]:
 
 
 def test_headings_in_the_brand_colour_and_text_in_the_foreground():
-    html = render_print_html(parse_source(BRANDED_FAQ), Theme(brand=HARBOUR))
+    html = print_html(parse_source(BRANDED_FAQ), Theme(brand=HARBOUR))
     assert "--primary: #6b2d5c;" in html and "--foreground: #222222;" in html
     folder = BRANDED_FAQ.parent.resolve()
     fetcher = LocalFetcher([templates_dir(), folder, *brand_folders(HARBOUR)])
@@ -239,7 +240,7 @@ def test_picture_title_is_printed_as_a_caption(branded):
 
 
 def test_print_html_holds_the_pictures_and_names_no_source_file():
-    html = render_print_html(parse_source(BRANDED_FAQ), Theme(brand=HARBOUR))
+    html = print_html(parse_source(BRANDED_FAQ), Theme(brand=HARBOUR))
     assert '<img src="data:image/jpeg;base64,' in html
     assert '<img src="data:image/svg+xml;base64,' in html
     assert '<img class="logo" src="data:image/png;base64,' in html
@@ -288,7 +289,7 @@ def test_sample_logo_is_vector_with_alt_text(sample_pdf):
 def test_neutral_look_has_no_contact_block_and_no_qr_code():
     document = parse_source(CLINIC_FAQ)
     assert contact_block(document, Brand(), labels_for("en")) is None
-    html = render_print_html(document, Theme())
+    html = print_html(document, Theme())
     assert 'class="contact' not in html and 'class="masthead' not in html
     reader = read(build(CLINIC_FAQ, Brand()))
     assert figures(reader) == []
@@ -299,7 +300,7 @@ def test_an_address_alone_gives_a_qr_code_without_details():
     document = parse_source(BRANDED_FAQ)
     block = contact_block(document, Brand(), labels_for("en"))
     assert block and block.qr and not block.has_details
-    html = render_print_html(document, Theme())
+    html = print_html(document, Theme())
     assert 'class="contact-details' not in html and 'class="qr"' in html
 
 
@@ -374,7 +375,7 @@ def test_brand_files_outside_the_source_folder_are_allowed(tmp_path):
 def test_font_style_cannot_inject_css():
     brand = Brand(fonts=(FontFace("X", templates_dir() / "fonts" / "Inter-Regular.otf", 400, "x; } *{"),))
     with pytest.raises(RenderError, match="font style"):
-        render_print_html(parse_source(CLINIC_FAQ), Theme(brand=brand))
+        print_html(parse_source(CLINIC_FAQ), Theme(brand=brand))
 
 
 def test_same_bytes_from_any_folder(tmp_path):

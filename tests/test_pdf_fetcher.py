@@ -177,5 +177,5 @@ def test_allowed_resources_render(folders):
         head='<link rel="stylesheet" href="ok.css">'
         + font_face((templates_dir() / "fonts" / "Inter-Regular.otf").as_uri())
     )
-    pdf = html_to_pdf(html, [folders, templates_dir()], base_url=folders)
+    pdf = html_to_pdf(html, [folders, templates_dir()], base_url=folders).data
     assert pdf.startswith(b"%PDF-")

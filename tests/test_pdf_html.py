@@ -20,8 +20,14 @@ from publisher.labels import labels_for
 from publisher.model import Document, Entry, Link, Meta, Paragraph, Section, Text
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.pdf.print_html import css_colour, css_string, is_short, page_counter, printed_address
-from publisher.renderers.pdf.render import render_print_html
+from publisher.renderers.pdf.print_html import (
+    css_colour,
+    css_string,
+    is_short,
+    page_counter,
+    print_html,
+    printed_address,
+)
 from publisher.resources import templates_dir
 
 BRANDED_FAQ = FIXTURES / "branded" / "faq.md"
@@ -45,30 +51,28 @@ def portable(html: str) -> str:
     "source, golden", [(CLINIC_FAQ, "print/clinic.html"), (FEATURES_FAQ, "print/features.html")]
 )
 def test_print_html_golden(source, golden):
-    assert_golden(golden, portable(render_print_html(parse_source(source), Theme())))
+    assert_golden(golden, portable(print_html(parse_source(source), Theme())))
 
 
 def test_branded_print_html_golden():
     brand = find_brand(None, BRANDED_FAQ)
-    assert_golden(
-        "print/branded.html", portable(render_print_html(parse_source(BRANDED_FAQ), Theme(brand=brand)))
-    )
+    assert_golden("print/branded.html", portable(print_html(parse_source(BRANDED_FAQ), Theme(brand=brand))))
 
 
 def test_letter_paper_changes_only_the_page_size():
     document = parse_source(CLINIC_FAQ)
-    a4 = render_print_html(document, Theme())
-    letter = render_print_html(document, Theme(paper="letter"))
+    a4 = print_html(document, Theme())
+    letter = print_html(document, Theme(paper="letter"))
     assert a4.replace("size: A4;", "size: letter;") == letter
 
 
 def test_stylesheets_are_real_files():
-    html = render_print_html(parse_source(FEATURES_FAQ), Theme())
+    html = print_html(parse_source(FEATURES_FAQ), Theme())
     links = re.findall(r'<link rel="stylesheet" href="file://([^"]+)">', html)
     assert [Path(link).name for link in links] == ["print.css", "code.css"]
     assert all(Path(link).is_file() for link in links)
     # The clinic's FAQ has no code: the monospace font is not even loaded.
-    assert "code.css" not in render_print_html(parse_source(CLINIC_FAQ), Theme())
+    assert "code.css" not in print_html(parse_source(CLINIC_FAQ), Theme())
 
 
 def hostile_document() -> Document:
@@ -79,7 +83,7 @@ def hostile_document() -> Document:
 
 
 def test_source_text_is_escaped_everywhere():
-    html = render_print_html(hostile_document(), Theme())
+    html = print_html(hostile_document(), Theme())
     assert "<script" not in html
     assert html.count("</style>") == 1
     assert "&lt;/style&gt;&lt;script&gt;" in html
@@ -91,13 +95,13 @@ def test_brand_values_cannot_break_out_of_the_stylesheet():
         headings_font="</style>",
         short_name='"; } </style><script>',
     )
-    html = render_print_html(hostile_document(), Theme(brand=brand))
+    html = print_html(hostile_document(), Theme(brand=brand))
     style = html.split("<style>")[1].split("</style>")[0]
     assert "@import" not in style.replace("\\40 import", "")
     assert '"X\\22 ' in style
     assert "</" not in style
     with pytest.raises(RenderError, match="brand colour"):
-        render_print_html(hostile_document(), Theme(brand=Brand(primary="red; } body { display: none")))
+        print_html(hostile_document(), Theme(brand=Brand(primary="red; } body { display: none")))
 
 
 def test_css_helpers():
@@ -155,5 +159,5 @@ def test_keep_html_writes_the_print_html(tmp_path):
     assert (tmp_path / "faq.pdf").read_bytes().startswith(b"%PDF-1.7")
     kept = (tmp_path / "faq.print.html").read_text(encoding="utf-8")
     # The build picks up source/_brand.yml, the repository's placeholder clinic.
-    assert kept == render_print_html(parse_source(CLINIC_FAQ), Theme(brand=find_brand(None, CLINIC_FAQ)))
+    assert kept == print_html(parse_source(CLINIC_FAQ), Theme(brand=find_brand(None, CLINIC_FAQ)))
     assert "Example Clinic (sample, not a real clinic)" in kept

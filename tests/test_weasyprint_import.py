@@ -32,7 +32,7 @@ if len(sys.argv) > 3:
     brand = Brand(name="House", base_font="House Sans", fonts=(FontFace("House Sans", Path(sys.argv[3])),))
 fonttools = lambda: any(m.startswith("fontTools.") for m in sys.modules)
 before = fonttools()
-pdf = render_pdf(parse_source(Path(sys.argv[2])), Theme(brand=brand))
+pdf = render_pdf(parse_source(Path(sys.argv[2])), Theme(brand=brand)).data
 sys.stdout.buffer.write(pdf)
 state = {"active": weasyprint_import.is_active(), "fonttools": [fonttools(), before]}
 sys.stderr.write(json.dumps(state))

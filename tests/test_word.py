@@ -27,7 +27,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def render(source: Path, **theme) -> bytes:
     """The .docx bytes of a source, with the given Theme options."""
-    return render_docx(parse_source(source), Theme(**theme))
+    return render_docx(parse_source(source), Theme(**theme)).data
 
 
 def open_docx(data: bytes) -> docx.document.Document:

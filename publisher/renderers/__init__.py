@@ -1,7 +1,8 @@
-"""The registry of output formats: one module per format, imported only when built.
+"""The registry of output formats: the only road from the build to a renderer.
 
-Every renderer has the same signature, ``render_<format>(document, theme) -> bytes``,
-and must not read files the source did not name, touch the network or change the model.
+Every renderer has the same signature, ``render_<format>(document, theme) -> Rendered``,
+and must not read files the source did not name, touch the network, read the
+environment or change the model. Its module is imported only when its format is built.
 """
 
 from __future__ import annotations
@@ -33,7 +34,16 @@ class Theme:
     """The clinic's identity; the neutral default look when it has no brand file."""
 
 
-Renderer = Callable[[Document, Theme], bytes]
+@dataclass(frozen=True)
+class Rendered:
+    """What a renderer returns: the file's bytes and the facts the build reports."""
+
+    data: bytes
+    pages: int | None = None
+    """Pages laid out, for the formats that know (the PDF); None for the others."""
+
+
+Renderer = Callable[[Document, Theme], Rendered]
 
 
 @dataclass(frozen=True)
@@ -44,26 +54,37 @@ class Format:
     module: str
     function: str
     suffix: str
-    preload: tuple[str, ...] = ()
-    """Libraries the renderer imports lazily; a worker may import them ahead of time."""
+    slow: bool = False
+    """Rendered in a worker process when the build may use more than one."""
+    default: bool = True
+    """Built when no format is named; the others only when asked for (``--keep-html``)."""
 
     def load(self) -> Renderer:
         """Import the renderer's module (lazily: WeasyPrint and python-docx are heavy)."""
         return getattr(importlib.import_module(self.module), self.function)
 
     def warm_up(self) -> None:
-        """Import the renderer and the libraries it would import on first use."""
-        self.load()
-        for module in self.preload:
-            importlib.import_module(module)
+        """Import the renderer, and what it would import on first use (its module's ``warm_up``)."""
+        module = importlib.import_module(self.module)
+        getattr(module, "warm_up", lambda: None)()
 
 
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
-        Format("pdf", "publisher.renderers.pdf.render", "render_pdf", ".pdf", preload=("weasyprint",)),
+        Format("pdf", "publisher.renderers.pdf.render", "render_pdf", ".pdf", slow=True),
         Format("docx", "publisher.renderers.docx.render", "render_docx", ".docx"),
         Format("html", "publisher.renderers.html.fragment", "render_html", ".html"),
         Format("json", "publisher.renderers.json.entries", "render_json", ".json"),
+        # The HTML the PDF is made from, kept for inspection; needs no WeasyPrint.
+        Format(
+            "print-html",
+            "publisher.renderers.pdf.print_html",
+            "render_print_html",
+            ".print.html",
+            default=False,
+        ),
     )
 }
+DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.default)
+"""The formats a build writes when none is named: the ones clinic staff choose from with ``-f``."""

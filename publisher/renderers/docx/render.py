@@ -23,7 +23,7 @@ from docx.oxml.text.paragraph import CT_P
 
 from publisher.labels import Labels, labels_for, split_placeholders
 from publisher.model import Document, Entry, Link, Meta, Section, Text
-from publisher.renderers import Theme
+from publisher.renderers import Rendered, Theme
 from publisher.renderers.docx.blocks import BlockWriter
 from publisher.renderers.docx.context import WordContext
 from publisher.renderers.docx.links import bookmark_names
@@ -47,7 +47,7 @@ from publisher.resources import templates_dir
 EMU_PER_TWIP = 635
 
 
-def render_docx(document: Document, theme: Theme) -> bytes:
+def render_docx(document: Document, theme: Theme) -> Rendered:
     """The Word handout of ``document`` as .docx bytes (the same input gives the same bytes)."""
     meta, labels = document.meta, labels_for(document.meta.lang)
     from_reference = theme.docx_reference is not None
@@ -73,7 +73,7 @@ def render_docx(document: Document, theme: Theme) -> bytes:
     declare_fonts(word, font_families(theme))
     when = build_time(meta)
     set_properties(word, meta, theme.brand.name, when)
-    return save_reproducibly(word, when)
+    return Rendered(save_reproducibly(word, when))
 
 
 def write_content(writer: BlockWriter, document: Document, labels: Labels) -> None:

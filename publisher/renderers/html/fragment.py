@@ -29,7 +29,7 @@ from publisher.colors import CSS_COLOUR
 from publisher.errors import RenderError
 from publisher.labels import labels_for
 from publisher.model import IMAGE_TYPES, Block, Document, Section, Table
-from publisher.renderers import Theme
+from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.jsonld import faq_page, script_json
 from publisher.renderers.html.nodes import HtmlRenderer
 from publisher.resources import templates_dir
@@ -81,10 +81,10 @@ class SectionView:
     entries: tuple[EntryView, ...]
 
 
-def render_html(document: Document, theme: Theme) -> bytes:
+def render_html(document: Document, theme: Theme) -> Rendered:
     """The fragment as UTF-8 bytes, ending with a newline."""
     template = environment().get_template("fragment.html.j2")
-    return template.render(fragment_context(document, theme)).encode("utf-8")
+    return Rendered(template.render(fragment_context(document, theme)).encode("utf-8"))
 
 
 def environment() -> Environment:

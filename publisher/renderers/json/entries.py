@@ -23,17 +23,17 @@ from typing import Any
 
 from publisher.brand import Brand
 from publisher.model import Block, Document, Entry, Inline, Section
-from publisher.renderers import Theme
+from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer
 from publisher.text import block_text, inline_text
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "schemas" / "faq.schema.json"
 
 
-def render_json(document: Document, theme: Theme) -> bytes:
+def render_json(document: Document, theme: Theme) -> Rendered:
     """The document as indented UTF-8 JSON with a trailing newline."""
     text = json.dumps(entries_data(document, theme.brand), ensure_ascii=False, indent=2)
-    return (text + "\n").encode("utf-8")
+    return Rendered((text + "\n").encode("utf-8"))
 
 
 def entries_data(document: Document, brand: Brand | None = None) -> dict[str, Any]:

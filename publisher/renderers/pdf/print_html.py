@@ -32,7 +32,7 @@ from publisher.model import (
     List,
     Paragraph,
 )
-from publisher.renderers import Theme
+from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer, data_uri
 from publisher.renderers.pdf.contact import contact_block
 from publisher.resources import templates_dir
@@ -205,6 +205,11 @@ def environment() -> jinja2.Environment:
         page_counter=page_counter,
     )
     return env
+
+
+def render_print_html(document: Document, theme: Theme) -> Rendered:
+    """The print HTML as UTF-8 bytes (``--keep-html`` writes it as ``X.print.html``)."""
+    return Rendered(print_html(document, theme).encode("utf-8"))
 
 
 def print_html(document: Document, theme: Theme) -> str:

@@ -21,14 +21,11 @@ from pathlib import Path
 from publisher.brand import Brand
 from publisher.errors import RenderError
 from publisher.model import Document
-from publisher.renderers import Theme
-from publisher.renderers.pdf import weasyprint_import
+from publisher.renderers import Rendered, Theme
 from publisher.renderers.pdf.print_html import print_html
-from publisher.renderers.pdf.speed import cache_page_references, cycle_collector_paused
+from publisher.renderers.pdf.speed import cycle_collector_paused
+from publisher.renderers.pdf.speed import enable as enable_speedups
 from publisher.resources import templates_dir
-
-# Before any import of WeasyPrint: the faster one (see weasyprint_import).
-weasyprint_import.install()
 
 PDF_VARIANT = "pdf/ua-1"
 """PDF/UA-1: tagged (pdfinfo says "Tagged: yes"), with title display and language set."""
@@ -40,12 +37,14 @@ BENIGN_WARNINGS = (
 )
 
 
-def render_print_html(document: Document, theme: Theme) -> str:
-    """The print HTML WeasyPrint lays out (``--keep-html`` writes it as ``X.print.html``)."""
-    return print_html(document, theme)
+def warm_up() -> None:
+    """Import WeasyPrint ahead of the first render (a worker does so while the source is parsed)."""
+    enable_speedups()  # before WeasyPrint is imported; the build may have turned them off
+    with cycle_collector_paused():  # imports allocate much and free little: 10 % faster
+        import weasyprint  # noqa: F401
 
 
-def render_pdf(document: Document, theme: Theme) -> bytes:
+def render_pdf(document: Document, theme: Theme) -> Rendered:
     """The PDF handout of a document: byte-identical for the same input and SOURCE_DATE_EPOCH."""
     html = print_html(document, theme)
     folder = document.source.resolve().parent
@@ -66,19 +65,21 @@ def brand_folders(brand: Brand) -> list[Path]:
 
 def html_to_pdf(
     html: str, roots: Iterable[Path], base_url: Path, created: str | None = None, identifier: bytes = b""
-) -> bytes:
+) -> Rendered:
     """Lay out print HTML with WeasyPrint, reading only files under ``roots``.
 
+    Returns the PDF and its page count, which WeasyPrint's layout already knows.
     Raises RenderError naming the URL when a resource is refused, and listing
     WeasyPrint's complaints when it reports any (a missing image, an unknown glyph).
     """
+    enable_speedups()  # before WeasyPrint is imported; the build may have turned them off
     with cycle_collector_paused():
         return weasyprint_pdf(html, tuple(roots), base_url, created, identifier)
 
 
 def weasyprint_pdf(
     html: str, roots: tuple[Path, ...], base_url: Path, created: str | None, identifier: bytes
-) -> bytes:
+) -> Rendered:
     """``html_to_pdf`` itself: import WeasyPrint if need be, lay out, check, draw."""
     from weasyprint.urls import FatalURLFetchingError
 
@@ -98,14 +99,13 @@ def weasyprint_pdf(
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None
     raise_problems(fetcher.refused + problems)
-    return pdf
+    return Rendered(pdf, pages=len(rendering.pages))
 
 
 def lay_out(html: str, fetcher, base_url: Path, **options):
     """WeasyPrint's pages for print HTML, fetched through ``fetcher`` with only the shipped fonts."""
     import weasyprint
 
-    cache_page_references()
     page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
     return page.render(font_config=shipped_fonts_only(), **options)
 
