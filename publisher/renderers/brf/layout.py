@@ -106,7 +106,8 @@ def paginate(
     for index, line in enumerate(lines):
         page = pages[-1]
         blank = (line.blank_before or blank_pending) and bool(page)
-        need = kept_rows(lines, rows, index) if line.heading else len(rows[index])
+        # Text flows on to the next page; a heading moves there unless text fits under it.
+        need = kept_rows(lines, rows, index) if line.heading else 1
         if page and len(page) + blank + need > height:
             pages.append([])
             page, blank = pages[-1], False

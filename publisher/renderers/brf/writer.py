@@ -142,7 +142,9 @@ class BrailleWriter(Visitor[list[LogicalLine]]):
         return framed(lines, blank_before=True, blank_after=True)
 
     def visit_quote(self, node: Quote, margin: int) -> list[LogicalLine]:
-        return framed(self.blocks(node.children, margin + 2), blank_before=True, blank_after=True)
+        # BANA's displayed material: set apart by blank lines, paragraphs in 7-5 (a cell-5 start
+        # would read as a question).
+        return framed(self.blocks(node.children, margin + 4), blank_before=True, blank_after=True)
 
     def visit_list(self, node: List, margin: int) -> list[LogicalLine]:
         lines = []
