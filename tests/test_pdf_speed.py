@@ -7,7 +7,8 @@ import gc
 import pydyf
 import pytest
 
-from publisher.renderers.pdf.speed import cache_page_references, cycle_collector_paused
+from publisher.renderers.pdf.speed import CachedPageReferences, cache_page_references, cycle_collector_paused
+from publisher.renderers.pdf.speed import enable as enable_speedups
 
 
 def stock_page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
@@ -18,7 +19,8 @@ def stock_page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
 def test_cached_page_references_follow_added_pages():
     cache_page_references()
     cache_page_references()  # a second call does not wrap the cache in another cache
-    assert not hasattr(pydyf.PDF.page_references.fget.original.fget, "cached")
+    assert isinstance(pydyf.PDF.page_references.fget, CachedPageReferences)
+    assert not isinstance(pydyf.PDF.page_references.fget.original.fget, CachedPageReferences)
     pdf = pydyf.PDF()
     seen = []
     for _ in range(5):
@@ -31,6 +33,7 @@ def test_cached_page_references_follow_added_pages():
 
 
 def test_cycle_collector_paused_and_restored():
+    assert enable_speedups()  # the pause is one of the speed-ups
     assert gc.isenabled()
     with cycle_collector_paused():
         assert not gc.isenabled()

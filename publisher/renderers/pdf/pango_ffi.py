@@ -10,7 +10,7 @@ When WeasyPrint's ffi module is imported (see weasyprint_import.py) and its decl
 the very text ours were made from (by SHA-256), it runs with the parsed ``ffi`` in place of
 ``cffi.FFI(); ffi.cdef(...)``; the rest of it (opening the libraries, its helpers) runs as
 written. Any other WeasyPrint, or a cffi that refuses the module, gets the ordinary import:
-slower, same PDF.
+slower, same PDF, and the reason on the ``publisher.speed`` logger (debug level).
 
 After changing WeasyPrint: ``python -m publisher.renderers.pdf.pango_ffi`` (``make pango-ffi``)
 writes the module again; a test fails until it matches the installed WeasyPrint.
@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import logging
 import re
 from pathlib import Path
+
+log = logging.getLogger("publisher.speed")
 
 GENERATED = Path(__file__).with_name("pango_declarations.py")
 # The two statements of WeasyPrint's module that build its FFI from C text.
@@ -41,12 +44,20 @@ def with_parsed_declarations(module: str, source: str) -> str | None:
     """
     match = DECLARATIONS.search(source)
     if match is None:
+        log.debug("%s does not build its FFI as pango_ffi expects: its C text is parsed", module)
         return None
     try:
         from publisher.renderers.pdf import pango_declarations
-    except Exception:  # a cffi too old or too new for the module: take the ordinary import
+    except Exception as error:  # a cffi too old or too new for the module: take the ordinary import
+        log.debug(
+            "cffi refuses pango_declarations.py (%s: %s): %s parses its C text",
+            type(error).__name__,
+            error,
+            module,
+        )
         return None
     if declarations_hash(match.group(1)) != pango_declarations.SOURCE_SHA256:
+        log.debug("%s declares other C functions than pango_declarations.py (make pango-ffi): parsed", module)
         return None
     padding = "\n" * match.group(0).count("\n")
     return source[: match.start()] + PARSED + padding + source[match.end() :]
@@ -55,6 +66,8 @@ def with_parsed_declarations(module: str, source: str) -> str | None:
 def weasyprint_ffi_source() -> str:
     """The source of the installed WeasyPrint's ffi module (read without importing WeasyPrint)."""
     package = importlib.util.find_spec("weasyprint")
+    if package is None or not package.submodule_search_locations:
+        raise SystemExit("WeasyPrint is not installed")
     return (Path(package.submodule_search_locations[0]) / "text" / "ffi.py").read_text("utf-8")
 
 
