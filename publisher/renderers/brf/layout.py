@@ -10,7 +10,8 @@ as BANA places it when a book has no print page numbers to show at the top. That
 line holds nothing else, so a page has 24 lines of text. The title page shows no
 number (BANA counts it as a preliminary page); the body is numbered from 1.
 
-A BRF file is the pages' lines joined by CR LF, each page ended by a form feed.
+A BRF file is the pages' lines ended by CR LF, each page ended by a form feed; a PEF
+file (``pef.py``) holds the same pages as Unicode braille in XML.
 """
 
 from __future__ import annotations
@@ -143,9 +144,15 @@ def title_page(
     return paginate([*top, replace(bottom[0], blank_before=True), *bottom[1:]], HEIGHT, split_mark)
 
 
-def brf(front: list[list[str]], body: list[list[str]], number: Callable[[int], str]) -> bytes:
-    """The BRF file: front pages unnumbered, body pages numbered from 1 by ``number`` (braille)."""
-    pages = [*front_pages(front), *numbered_pages(body, number)]
+def finished_pages(
+    front: list[list[str]], body: list[list[str]], number: Callable[[int], str]
+) -> list[list[str]]:
+    """Every page as embossed: front pages unnumbered, body pages numbered from 1 by ``number``."""
+    return [*front_pages(front), *numbered_pages(body, number)]
+
+
+def brf_bytes(pages: list[list[str]]) -> bytes:
+    """The BRF file: lines ended by CR LF, each page by a form feed."""
     return "".join("\r\n".join(page) + "\r\n\f" for page in pages).encode("ascii")
 
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 from publisher.labels import labels_for
 from publisher.model import Document, Section
 from publisher.renderers import Rendered, Theme
-from publisher.renderers.brf.layout import CONTINUATION, LogicalLine, brf, paginate, title_page
+from publisher.renderers.brf.layout import (
+    CONTINUATION,
+    LogicalLine,
+    brf_bytes,
+    finished_pages,
+    paginate,
+    title_page,
+)
 from publisher.renderers.brf.louis import NO_CONTRACT, PLAIN
 from publisher.renderers.brf.tables import Transcriber, table_for
 from publisher.renderers.brf.words import words_for
@@ -19,14 +26,19 @@ from publisher.renderers.brf.writer import BrailleWriter, Run, framed
 
 def render_brf(document: Document, theme: Theme) -> Rendered:
     """The document as a BRF file: 40 cells by 25 lines, North American Braille ASCII."""
+    pages = braille_pages(document, theme)
+    return Rendered(brf_bytes(pages), pages=len(pages))
+
+
+def braille_pages(document: Document, theme: Theme) -> list[list[str]]:
+    """Every page of the braille edition, its lines in Braille ASCII: the title page, then the FAQ."""
     table, own = table_for(document.meta.lang)
     writer = BrailleWriter(Transcriber(table), words_for(document.meta.lang))
     # UEB marks a word split over lines with its continuation indicator; other codes have none.
     split_mark = CONTINUATION if table.startswith("en-ueb") else ""
     front = title_page(*title_lines(document, theme, writer, own), split_mark=split_mark)
     body = paginate(body_lines(document, theme, writer), split_mark=split_mark)
-    data = brf(front, body, lambda number: writer.transcriber.braille([(str(number), PLAIN)]))
-    return Rendered(data, pages=len(front) + len(body))
+    return finished_pages(front, body, lambda number: writer.transcriber.braille([(str(number), PLAIN)]))
 
 
 def title_lines(
