@@ -10,6 +10,7 @@ from publisher.brand import Brand
 from publisher.brandfile import find_brand, load_brand
 from publisher.colors import contrast_ratio
 from publisher.errors import SourceError
+from tests.helpers.images import tiny_png
 from tests.helpers.paths import ROOT
 
 SAMPLE = ROOT / "templates" / "init" / "source" / "_brand.yml"
@@ -47,7 +48,7 @@ def test_brand_beside_the_source_is_found(tmp_path: Path):
 
 
 def test_logo_sizes_and_fonts(tmp_path: Path):
-    (tmp_path / "l.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "l.png").write_bytes(tiny_png())
     (tmp_path / "f.ttf").write_bytes(b"\0")
     brand = load_brand(
         write(

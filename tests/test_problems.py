@@ -8,6 +8,7 @@ import pytest
 
 from publisher.errors import SourceError
 from publisher.parse import parse_source
+from tests.helpers.images import tiny_png
 
 HEAD = "---\ntitle: T\n---\n"
 GOOD_ENTRY = "\n## Fine?\n\nYes.\n"
@@ -95,7 +96,7 @@ CASES = {
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_each_problem_names_its_line_and_column(tmp_path: Path, case: str):
     text, line, col, message = CASES[case]
-    (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "pic.png").write_bytes(tiny_png())
     (tmp_path / "notes.txt").write_text("x")
     found = problems_of(tmp_path, text)
     assert any(p[0] == line and p[1] == col and message in p[2] for p in found), found
@@ -143,7 +144,7 @@ def test_image_with_wrong_contents_is_refused(tmp_path: Path):
 def test_image_names_with_spaces_and_accents(tmp_path: Path):
     folder = tmp_path / "imágenes"
     folder.mkdir()
-    (folder / "mi foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "mi foto.png").write_bytes(tiny_png())
     source = tmp_path / "faq.md"
     source.write_text(HEAD + "\n## Q?\n\n![una foto](<imágenes/mi foto.png>)\n", encoding="utf-8")
     image = parse_source(source).entries[0].answer[0].children[0]
@@ -158,7 +159,7 @@ def test_a_source_that_cannot_be_read_is_a_problem_not_a_traceback(tmp_path: Pat
 
 def test_symlinked_image_escaping_the_folder_is_refused(tmp_path: Path):
     outside = tmp_path / "outside.png"
-    outside.write_bytes(b"\x89PNG\r\n\x1a\n")
+    outside.write_bytes(tiny_png())
     folder = tmp_path / "site"
     folder.mkdir()
     (folder / "link.png").symlink_to(outside)

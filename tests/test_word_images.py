@@ -10,7 +10,7 @@ import mammoth
 import pytest
 
 from publisher.brand import Brand
-from publisher.errors import RenderError
+from publisher.errors import RenderError, SourceError
 from tests.helpers.word import MAMMOTH_STYLES, W, open_docx, part_xml, picture_source, render, svg_file
 
 Image = pytest.importorskip("PIL.Image")
@@ -185,7 +185,8 @@ def test_svg_without_a_size_is_refused_with_a_clear_message(tmp_path: Path):
         '<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>', encoding="utf-8"
     )
     source = picture_source(tmp_path, "![Broken](broken.svg)")
-    with pytest.raises(RenderError, match=r"broken\.svg: cannot draw this SVG image"):
+    # Refused when the source is read, so `check` finds it before a build would fail.
+    with pytest.raises(SourceError, match=r":7:11: image 'broken\.svg' has a size that cannot be drawn"):
         render(source)
 
 
