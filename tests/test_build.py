@@ -8,18 +8,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CLINIC_FAQ, EPOCH
 
 from publisher.cli import main
 from publisher.renderers import FORMATS
+from tests.helpers.paths import CLINIC_FAQ, EPOCH
 
 ALL = ("pdf", "docx", "html", "json")
+FAKE_RENDERERS = "tests.helpers.fake_renderers"
 
 
 @pytest.fixture(autouse=True)
 def fake_renderers(monkeypatch):
     for fmt in ALL:
-        monkeypatch.setitem(FORMATS, fmt, replace(FORMATS[fmt], module="fake_renderers"))
+        monkeypatch.setitem(FORMATS, fmt, replace(FORMATS[fmt], module=FAKE_RENDERERS))
 
 
 @pytest.fixture
@@ -129,9 +130,10 @@ def test_no_op_build_imports_no_renderer(project: Path):
         "import sys; from click.testing import CliRunner; from publisher.cli import main; "
         "from dataclasses import replace; from publisher.renderers import FORMATS\n"
         "for f in ('pdf', 'docx', 'html', 'json'):\n"
-        "    FORMATS[f] = replace(FORMATS[f], module='fake_renderers')\n"
+        f"    FORMATS[f] = replace(FORMATS[f], module={FAKE_RENDERERS!r})\n"
         "r = CliRunner().invoke(main, ['build']); assert 'up to date' in r.output, r.output\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx', 'fake_renderers')))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx') "
+        f"or m.startswith({FAKE_RENDERERS!r})))"
     )
     tests = Path(__file__).parent
     env = {"PYTHONPATH": f"{tests}:{tests.parent}", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH}
@@ -248,7 +250,7 @@ def test_pages_come_from_the_renderer(project: Path, jobs):
 
 
 def test_a_renderer_that_returns_bare_bytes_is_a_renderer_bug(project: Path, monkeypatch):
-    import fake_renderers
+    from tests.helpers import fake_renderers
 
     monkeypatch.setattr(fake_renderers, "render_json", lambda document, theme: b"{}")
     result = build("-j", "1")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CLINIC_FAQ, FIXTURES, ROOT
 
 from publisher.cli import main
+from tests.helpers.paths import CLINIC_FAQ, FIXTURES, ROOT
 
 FORMATS = ("pdf", "docx", "html", "json")
 

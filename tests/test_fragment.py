@@ -26,7 +26,8 @@ from publisher.renderers.html.fragment import ROOT_CLASS, render_html, reviewed_
 from publisher.renderers.html.jsonld import ALLOWED_TAGS
 from publisher.resources import templates_dir
 from publisher.text import inline_text
-from tests.conftest import CLINIC_FAQ, FEATURES_FAQ, FIXTURES, SPANISH_FAQ, assert_golden
+from tests.helpers.golden import assert_golden
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ, FIXTURES, SPANISH_FAQ
 
 HOSTILE_FAQ = FIXTURES / "html" / "hostile.md"
 STYLESHEET = templates_dir() / "fragment" / "fragment.css"

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_FAQ, EPOCH, FEATURES_FAQ, ROOT
 from pypdf import PdfReader
 
 from publisher.renderers.pdf.fonttools_on_demand import imported_names, on_demand, with_fonttools_on_demand
 from publisher.resources import templates_dir
+from tests.helpers.paths import CLINIC_FAQ, EPOCH, FEATURES_FAQ, ROOT
 
 RENDER = """
 import json, sys

@@ -1,44 +1,19 @@
 """The Word handout, read back with python-docx: styles and text paragraph by paragraph.
 
-Helpers here (``render``, ``open_docx``, ``part_xml``) are shared by the other
-``test_word_*`` files.
+Helpers shared with the other ``test_word_*`` files (``render``, ``open_docx``,
+``part_xml``) are in ``tests/helpers/word.py``.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
-from pathlib import Path
-
-import docx
 import pytest
-from conftest import CLINIC_FAQ, FEATURES_FAQ, ROOT
 from docx.oxml.ns import qn
-from lxml import etree
 
 from publisher.brand import Brand
-from publisher.parse import parse_source
-from publisher.renderers import Theme
-from publisher.renderers.docx.render import render_docx
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ, ROOT
+from tests.helpers.word import W, open_docx, part_xml, render
 
 SEED = ROOT / "tests" / "fixtures" / "seed" / "smp-faq-page.txt"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def render(source: Path, **theme) -> bytes:
-    """The .docx bytes of a source, with the given Theme options."""
-    return render_docx(parse_source(source), Theme(**theme)).data
-
-
-def open_docx(data: bytes) -> docx.document.Document:
-    """The .docx opened again with python-docx."""
-    return docx.Document(io.BytesIO(data))
-
-
-def part_xml(data: bytes, name: str) -> etree._Element:
-    """One XML part of the .docx (``word/document.xml``) as an lxml tree."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        return etree.fromstring(package.read(name))
 
 
 def styled_paragraphs(document) -> list[tuple[str, str]]:
