@@ -17,7 +17,8 @@ from publisher.parse import parse_source
 from publisher.renderers import Theme
 from publisher.renderers.json.entries import SCHEMA_PATH, entries_data, load_schema, render_json
 from publisher.text import block_text, inline_text
-from tests.conftest import CLINIC_FAQ, FEATURES_FAQ, FIXTURES, SPANISH_FAQ, assert_golden
+from tests.helpers.golden import assert_golden
+from tests.helpers.paths import CLINIC_FAQ, FEATURES_FAQ, FIXTURES, SPANISH_FAQ
 
 HOSTILE_FAQ = FIXTURES / "html" / "hostile.md"
 ALL_SOURCES = [CLINIC_FAQ, FEATURES_FAQ, SPANISH_FAQ, HOSTILE_FAQ]

@@ -9,9 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_FAQ, FIXTURES, require_tool
 from pypdf import PdfReader
-from test_pdf import EPOCH, LETTER, all_text, body_sizes, flat, page_size
 
 from publisher.brand import Brand, Contact, FontFace
 from publisher.brandfile import find_brand, load_brand
@@ -24,8 +22,10 @@ from publisher.renderers.pdf.fetcher import LocalFetcher
 from publisher.renderers.pdf.print_html import print_html
 from publisher.renderers.pdf.render import brand_folders, lay_out, render_pdf
 from publisher.resources import templates_dir
+from tests.helpers.paths import BRANDED_FAQ, CLINIC_FAQ, EPOCH
+from tests.helpers.pdf import LETTER, all_text, body_sizes, flat, page_size
+from tests.helpers.tools import require_tool
 
-BRANDED_FAQ = FIXTURES / "branded" / "faq.md"
 HARBOUR = load_brand(BRANDED_FAQ.parent / "_brand.yml")
 SAMPLE = find_brand(None, CLINIC_FAQ)  # the repository's placeholder clinic, as `publisher build` uses it
 PX_PER_MM = 96 / 25.4

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CLINIC_FAQ, FEATURES_FAQ, FIXTURES, assert_golden
 from markupsafe import Markup
 
 from publisher.brand import Brand
@@ -29,8 +28,8 @@ from publisher.renderers.pdf.print_html import (
     printed_address,
 )
 from publisher.resources import templates_dir
-
-BRANDED_FAQ = FIXTURES / "branded" / "faq.md"
+from tests.helpers.golden import assert_golden
+from tests.helpers.paths import BRANDED_FAQ, CLINIC_FAQ, FEATURES_FAQ
 
 
 def portable(html: str) -> str:
