@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys
 
 import pytest
-from conftest import CLINIC_FAQ, EPOCH, FEATURES_FAQ, SPANISH_FAQ, require_tool
 from pypdf import PdfReader
 
 from publisher.errors import RenderError
@@ -20,9 +18,9 @@ from publisher.renderers.pdf.print_html import print_html
 from publisher.renderers.pdf.render import lay_out, render_pdf
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
-
-A4 = (595.3, 841.9)
-LETTER = (612.0, 792.0)
+from tests.helpers.paths import CLINIC_FAQ, EPOCH, FEATURES_FAQ, SPANISH_FAQ
+from tests.helpers.pdf import A4, LETTER, all_text, body_sizes, flat, page_size, read
+from tests.helpers.tools import require_tool
 
 
 def build(source, **theme) -> bytes:
@@ -56,24 +54,6 @@ def features(features_pdf):
     return PdfReader(features_pdf)
 
 
-def read(data: bytes) -> PdfReader:
-    return PdfReader(io.BytesIO(data))
-
-
-def flat(text: str) -> str:
-    """Text as one line: whitespace runs become one space, a line ending in a hyphen is joined.
-
-    The stylesheet never hyphenates (``hyphens: manual``), so a hyphen at a line end
-    is a real one ("micro-needles") and stays; soft hyphens are dropped.
-    """
-    joined = re.sub(r"-\n", "-", text.replace("\u00ad", ""))
-    return re.sub(r"\s+", " ", joined).strip()
-
-
-def all_text(reader: PdfReader) -> str:
-    return flat(" ".join(page.extract_text() for page in reader.pages))
-
-
 def outline_titles(reader: PdfReader) -> list[tuple[int, str]]:
     """(level, title) of every bookmark, depth first."""
     found: list[tuple[int, str]] = []
@@ -87,11 +67,6 @@ def outline_titles(reader: PdfReader) -> list[tuple[int, str]]:
 
     walk(reader.outline, 1)
     return found
-
-
-def page_size(reader: PdfReader, index: int = 0) -> tuple[float, float]:
-    box = reader.pages[index].mediabox
-    return float(box.width), float(box.height)
 
 
 # --- pages ---------------------------------------------------------------------
@@ -164,20 +139,6 @@ def test_link_addresses_printed_for_paper(features):
     # The text already is the address or the number: printed once.
     assert "hello@clinic.example (" not in text
     assert "+44 123 456 789 (" not in text
-
-
-def body_sizes(reader: PdfReader) -> list[tuple[float, str]]:
-    """(font size in pt, text) of every run of text drawn."""
-    runs: list[tuple[float, str]] = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            scale = (tm[0] * cm[0] + tm[1] * cm[2]) or 1
-            runs.append((round(size * abs(scale), 2), text.strip()))
-
-    for page in reader.pages:
-        page.extract_text(visitor_text=visit)
-    return runs
 
 
 def test_body_text_is_at_least_12_pt(clinic):
