@@ -15,6 +15,8 @@ A SOURCE is a FAQ file or a folder holding ``faq.md``; the default is every fold
 - lone closing: pages holding nothing but the closing block (disclaimer, contact, QR code);
 - empty column: pages with a column left empty although the document goes on;
 - missing: questions whose text is not in the PDF;
+- too wide: lines running across the column gap or past the page's side margins (a table
+  too wide for its column is cut off at the paper's edge);
 - seconds: wall time of the build.
 """
 
@@ -31,19 +33,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from helpers.layout import analyse_pdf, print_html_texts, source_questions  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from tests.helpers.layout import analyse_pdf, print_html_texts, source_questions  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 EPOCH = "1763856000"
 COLUMNS = (
-    ("source", 36),
-    ("status", 34),
+    ("source", 35),
+    ("status", 44),
     ("pages", 5),
-    ("worst diff pt", 14),
+    ("worst diff pt", 13),
     ("lone closing", 12),
     ("empty column", 12),
     ("missing", 7),
+    ("too wide", 8),
     ("seconds", 7),
 )
 
@@ -61,12 +64,13 @@ class Row:
     empty_column_pages: list[list[int | str]] | None = None
     missing_questions: list[str] | None = None
     overflow_lines: int = 0
+    first_heading_side: str = ""
     seconds: float = 0.0
 
     def cells(self) -> list[str]:
         """The row as table cells."""
         if self.pages is None:
-            return [self.source, self.status, "", "", "", "", "", f"{self.seconds:.2f}"]
+            return [self.source, self.status, "", "", "", "", "", "", f"{self.seconds:.2f}"]
         worst = "" if self.worst_difference_pt is None else f"{self.worst_difference_pt:.1f}"
         if worst and self.worst_is_last_page:
             worst += " (last)"
@@ -78,6 +82,7 @@ class Row:
             pages_list(self.lone_closing_pages or []) or "-",
             ", ".join(f"p{page} {side}" for page, side in self.empty_column_pages or []) or "-",
             str(len(self.missing_questions or [])),
+            str(self.overflow_lines),
             f"{self.seconds:.2f}",
         ]
 
@@ -128,8 +133,9 @@ def first_error(stderr: str, source: Path) -> str:
     first = lines[0]
     if first.startswith("Traceback"):
         return f"crash: {lines[-1]}"
-    for prefix in (str(source), source_name(source)):
-        first = first.removeprefix(prefix).lstrip(":").strip()
+    place = first.find(f"{source.name}:")
+    if place >= 0:  # "path/faq.md:10:1: message" -> "10:1: message"
+        first = first[place + len(source.name) + 1 :].strip()
     if first.endswith("problems:") and len(lines) > 1:
         first = f"{first} {lines[1]}"
     return first
@@ -155,7 +161,8 @@ def report(source: Path, out: Path) -> Row:
         lone_closing_pages=layout.lone_closing_pages,
         empty_column_pages=[[page, side] for page, side in layout.empty_column_pages],
         missing_questions=list(layout.missing_questions),
-        overflow_lines=sum(page.overflow for page in layout.pages),
+        overflow_lines=layout.overflowing_lines,
+        first_heading_side=layout.first_heading_side,
         seconds=seconds,
     )
 
@@ -205,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{row.source}: missing in the PDF: " + "; ".join(row.missing_questions or []))
         overflowing = [row for row in rows if row.overflow_lines]
         for row in overflowing:
-            print(f"{row.source}: {row.overflow_lines} line(s) cross the column gap (too wide for a column)")
+            print(f"{row.source}: {row.overflow_lines} line(s) cross the column gap or the margin")
     return 0
 
 

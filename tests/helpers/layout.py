@@ -279,6 +279,8 @@ class PageReport:
     """The page holds (part of) the closing block: disclaimer, contact details, QR caption."""
     overflow: int
     """Lines in the column region that run across the column gap (too wide for a column)."""
+    outside: int
+    """Lines reaching past the page's side margins (cut off at the paper's edge, or nearly)."""
     lone_closing: bool
     """The page holds nothing but closing material."""
     empty_column: str
@@ -301,6 +303,10 @@ class DocumentReport:
     """Questions whose text is not found in the PDF's text."""
     closing_found: bool = True
     """False when closing texts were given but their first line was not found."""
+    first_heading_side: str = ""
+    """The column of page 1 where the first heading is ("left" or "right"; "" when not found).
+
+    The columns are read in the script's direction: a right-to-left leaflet starts on the right."""
     text: str = field(default="", repr=False)
     """The PDF's text in column reading order (title, left column, right column, closing)."""
 
@@ -322,6 +328,11 @@ class DocumentReport:
     def worst_is_last_page(self) -> bool:
         """True when the largest column difference is on the last page (uneven ends are normal there)."""
         return self.worst_page is not None and self.worst_page == len(self.pages)
+
+    @property
+    def overflowing_lines(self) -> int:
+        """Lines too wide for their column or reaching past the side margins, over all pages."""
+        return sum(page.overflow + page.outside for page in self.pages)
 
     @property
     def lone_closing_pages(self) -> list[int]:
@@ -351,7 +362,7 @@ def analyse_pdf(
     geometry = geometry or Geometry.shipped()
     pages = pdf_pages(pdf_bytes, split_gap=geometry.column_gap * 0.6)
     bodies = [body_rows(page, geometry) for page in pages]
-    title_end = title_band_end(
+    title_end, heading = title_band_end(
         bodies[0] if bodies else [], first_heading or (questions[0] if questions else "")
     )
     closing_start = closing_band_start(bodies, closing_texts[0] if closing_texts else "")
@@ -368,6 +379,8 @@ def analyse_pdf(
             end = start
         column_rows, closing_rows = rows[start:end], rows[end:]
         left, right, overflow = split_columns(column_rows, page.width, geometry)
+        inner = (geometry.margin_left - TOLERANCE_PT, page.width - geometry.margin_right + TOLERANCE_PT)
+        outside = sum(c.x0 < inner[0] or c.x1 > inner[1] for row in rows for c in row)
         reading += [c.text for row in title_rows for c in row]
         reading += [c.text for c in left] + [c.text for c in right]
         reading += [c.text for row in closing_rows for c in row]
@@ -379,6 +392,7 @@ def analyse_pdf(
                 title=bool(title_rows),
                 closing=bool(closing_rows),
                 overflow=overflow,
+                outside=outside,
                 lone_closing=bool(rows) and len(closing_rows) == len(rows),
                 empty_column="",
             )
@@ -389,8 +403,15 @@ def analyse_pdf(
     # boxes are visual: a question counts as found in either reading.
     found = (normalise(text), normalise(pdftotext(pdf_bytes)))
     missing = tuple(q for q in questions if not any(normalise(q) in flat for flat in found))
+    side = ""
+    if heading and pages:
+        side = "left" if heading.x1 <= geometry.left_column_end(pages[0].width) + TOLERANCE_PT else "right"
     return DocumentReport(
-        tuple(reports), missing, closing_found=not closing_texts or closing_start is not None, text=text
+        tuple(reports),
+        missing,
+        closing_found=not closing_texts or closing_start is not None,
+        first_heading_side=side,
+        text=text,
     )
 
 
@@ -400,14 +421,16 @@ def body_rows(page: PdfPage, geometry: Geometry) -> list[list[Cluster]]:
     return rows_of([c for c in page.clusters if c.y0 < bottom])
 
 
-def title_band_end(rows: list[list[Cluster]], first_heading: str) -> int:
-    """How many of page 1's rows belong to the title block: those above the first heading."""
+def title_band_end(rows: list[list[Cluster]], first_heading: str) -> tuple[int, Cluster | None]:
+    """How many of page 1's rows belong to the title block (those above the first heading), and
+    the first heading's first line, when found."""
     if not first_heading:
-        return 0
+        return 0, None
     for index in range(len(rows)):
-        if begins_at(rows, index, first_heading):
-            return index
-    return len(rows)
+        found = beginning(rows, index, first_heading)
+        if found:
+            return index, found
+    return len(rows), None
 
 
 def closing_band_start(bodies: list[list[list[Cluster]]], first_closing: str) -> tuple[int, int] | None:
@@ -416,13 +439,13 @@ def closing_band_start(bodies: list[list[list[Cluster]]], first_closing: str) ->
         return None
     for page_index in range(len(bodies) - 1, -1, -1):
         for row_index in range(len(bodies[page_index]) - 1, -1, -1):
-            if begins_at(bodies[page_index], row_index, first_closing):
+            if beginning(bodies[page_index], row_index, first_closing):
                 return page_index, row_index
     return None
 
 
-def begins_at(rows: list[list[Cluster]], index: int, text: str) -> bool:
-    """True when ``text`` starts in row ``index`` and goes on, whole, in the rows below it.
+def beginning(rows: list[list[Cluster]], index: int, text: str) -> Cluster | None:
+    """The line of row ``index`` where ``text`` starts and goes on, whole, in the rows below it.
 
     A subtitle that happens to be the start of the first question is not taken for it:
     the lines below the candidate must carry the rest of the text.
@@ -438,8 +461,8 @@ def begins_at(rows: list[list[Cluster]], index: int, text: str) -> bool:
             below = [c for c in row if c.x0 < cluster.x1 and c.x1 > cluster.x0]
             seen += "".join(normalise(c.text) for c in below)
         if seen.startswith(wanted) or wanted.startswith(seen):
-            return True
-    return False
+            return cluster
+    return None
 
 
 def split_columns(
