@@ -21,8 +21,9 @@ FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f<>\"{}|\\^`]")
 
 
 def shorten(value: str, keep: int = 60) -> str:
-    """A value cut for a message: a hostile input can be megabytes long."""
-    return value if len(value) <= keep else f"{value[:keep]}... ({len(value):,} characters)"
+    """A value cut for a message (a hostile input can be megabytes long), controls escaped."""
+    shown = "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in value[:keep])
+    return shown if len(value) <= keep else f"{shown}... ({len(value):,} characters)"
 
 
 def web_address_problem(url: str) -> str | None:

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
+from publisher.addresses import shorten, web_address_problem
 from publisher.errors import Problem
 from publisher.imagecheck import image_file_problem
+from publisher.limits import MAX_TABLE_COLUMNS, MAX_URL_CHARS
 from publisher.model import (
     IMAGE_TYPES,
     Block,
@@ -123,10 +125,15 @@ class Converter:
         return List(node.type == "ordered_list", tuple(items), start, tight, line)
 
     def table(self, node: SyntaxTreeNode, line: int, span: tuple[int, int]) -> Table:
+        for row_line, cells, columns in (node.meta or {}).get("long_rows", ()):
+            message = f"this row has {cells} cells but the header row has {columns}; the rest would be lost"
+            self.problem(row_line + 1, 1, message)
         rows = []
         for part in node.children:  # thead, tbody
             for row in part.children:
                 rows.append(tuple(self.cell(cell, span) for cell in row.children))
+        if len(rows[0]) > MAX_TABLE_COLUMNS:
+            self.problem(line, 1, f"table has {len(rows[0])} columns, past the limit of {MAX_TABLE_COLUMNS}")
         return Table(rows[0], tuple(rows[1:]), line)
 
     def cell(self, node: SyntaxTreeNode, span: tuple[int, int]) -> TableCell:
@@ -183,9 +190,12 @@ class Converter:
             href = "#" + _raw_href(href[1:])
             self.internal_links.append((href[1:], line, col))
         elif not href.lower().startswith(LINK_SCHEMES):
-            what = f"scheme '{href.split(':')[0]}:'" if SCHEME.match(href) else "relative link"
+            what = f"scheme '{shorten(href.split(':')[0])}:'" if SCHEME.match(href) else "relative link"
             allowed = "http(s), mailto:, tel: or #id of a question"
-            self.problem(line, col, f"link '{href}' has a forbidden {what}; use {allowed}")
+            self.problem(line, col, f"link '{shorten(href)}' has a forbidden {what}; use {allowed}")
+            return None
+        elif (problem := address_problem(href)) is not None:
+            self.problem(line, col, f"link {problem}")
             return None
         return Link(href, children, str(node.attrs.get("title") or ""))
 
@@ -202,18 +212,33 @@ class Converter:
 
     def image_problem(self, src: str, alt: str) -> str | None:
         """Why an image cannot be used, or None when it is fine."""
+        if len(src) > MAX_URL_CHARS:
+            return f"image name is {len(src):,} characters long, past the limit of {MAX_URL_CHARS:,}"
         if SCHEME.match(src) or src.startswith("//"):
-            return f"image '{src}' is remote; save it beside the source and link it by file name"
-        target = (self.base_dir / src).resolve()
-        if src.startswith("/") or not target.is_relative_to(self.base_dir.resolve()):
-            return f"image '{src}' is outside the source's folder"
-        if not target.is_file():
-            return f"image '{src}' is missing"
+            return f"image '{shorten(src)}' is remote; save it beside the source and link it by file name"
+        try:
+            target = (self.base_dir / src).resolve()
+            if src.startswith("/") or not target.is_relative_to(self.base_dir.resolve()):
+                return f"image '{shorten(src)}' is outside the source's folder"
+            if not target.is_file():
+                return f"image '{shorten(src)}' is missing"
+        except (OSError, ValueError) as error:  # a NUL in the name, a name too long for the disk
+            reason = error.strerror if isinstance(error, OSError) else "the name holds a NUL character"
+            return f"image '{shorten(src)}' cannot be read: {reason}"
         if target.suffix.lower() not in IMAGE_TYPES:
             return f"image '{src}' must be a PNG, JPEG or SVG file"
         if not alt:
             return f"image '{src}' has no alt text; describe it in the brackets: ![description]({src})"
         return image_file_problem(target, src)
+
+
+def address_problem(href: str) -> str | None:
+    """Why an allowed link's address cannot be published (too long, or no such web host), or None."""
+    if len(href) > MAX_URL_CHARS:
+        return f"address is {len(href):,} characters long, past the limit of {MAX_URL_CHARS:,}"
+    if href.lower().startswith(("http://", "https://")):
+        return web_address_problem(href)
+    return None
 
 
 def _raw_href(href: str) -> str:

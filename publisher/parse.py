@@ -12,9 +12,11 @@ from publisher.blocks import Converter
 from publisher.errors import Problem, SourceError, display_path
 from publisher.frontmatter import load_front_matter, split_front_matter
 from publisher.glyphs import undrawable_chars
+from publisher.limits import MAX_INLINE_NESTING
 from publisher.model import Block, Document, Entry, Inline, Meta, Section, Text
 from publisher.slugs import EXPLICIT_ID, VALID_ID, slugify, unique_slug
-from publisher.source import find_non_xml_chars, read_source
+from publisher.source import find_non_xml_chars, read_source, size_problems
+from publisher.tablecells import record_long_rows
 from publisher.text import inline_text
 from publisher.walk import nested_inlines
 
@@ -25,6 +27,7 @@ QUESTION_INLINES = ("Text", "Code", "Strong", "Emph")
 def make_parser() -> MarkdownIt:
     """CommonMark plus GFM tables; raw HTML is parsed only so it can be reported."""
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
+    record_long_rows(md)  # GFM drops cells past the header's count: we report them
     # Let every URL through to our own checks, which report forbidden schemes as
     # errors instead of markdown-it's silent downgrade to plain text.
     md.validateLink = lambda url: True
@@ -39,6 +42,9 @@ def parse_source(path: Path) -> Document:
 def parse(text: str, path: Path) -> Document:
     """Parse source text (already decoded) into a Document, or raise SourceError."""
     shown = display_path(path)
+    oversized = size_problems(text, shown)
+    if oversized:  # markdown-it could take minutes over it
+        raise SourceError(oversized)
     problems = find_non_xml_chars(text, shown)
     try:
         yaml_text, body, _ = split_front_matter(text)
@@ -49,7 +55,10 @@ def parse(text: str, path: Path) -> Document:
     md = make_parser()
     converter = Converter(shown, text.split("\n"), path.parent)
     tokens = md.parse(body)
-    problems += nesting_problems(tokens, shown)
+    nested = nesting_problems(tokens, shown)
+    if any(problem.message == inline_nesting_message() for problem in nested):
+        raise SourceError([*problems, *nested])  # the tree and its walks recurse once per level
+    problems += nested
     outline = Outline(converter)
     for node in SyntaxTreeNode(tokens).children:
         outline.add(node)
@@ -79,7 +88,26 @@ def nesting_problems(tokens: list, path: str) -> list[Problem]:
             message = f"content is nested deeper than {MAX_NESTING - 2} levels; flatten it"
             problems.append(Problem(path, line, 1, message))
             break
+    for token in tokens:
+        if token.children and inline_depth(token.children) > MAX_INLINE_NESTING:
+            line = token.map[0] + 1 if token.map else 1
+            problems.append(Problem(path, line, 1, inline_nesting_message()))
     return problems
+
+
+def inline_depth(children: list) -> int:
+    """How deeply emphasis, links and strong nest in an inline token's children (no recursion)."""
+    depth = deepest = 0
+    for child in children:
+        depth += child.nesting
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def inline_nesting_message() -> str:
+    """The message for inline markup nested past MAX_INLINE_NESTING."""
+    limit = MAX_INLINE_NESTING
+    return f"inline emphasis, links and strong are nested more than {limit} levels deep; flatten them"
 
 
 def parse_disclaimer(
@@ -89,7 +117,11 @@ def parse_disclaimer(
     if not text:
         return ()
     line = key_lines.get("disclaimer", 1)
-    inline = SyntaxTreeNode(md.parseInline(text))
+    tokens = md.parseInline(text)
+    if inline_depth(tokens[0].children or []) > MAX_INLINE_NESTING:
+        converter.problem(line, 1, inline_nesting_message())
+        return ()
+    inline = SyntaxTreeNode(tokens)
     return converter.inlines(inline.children[0], (line, line))
 
 
