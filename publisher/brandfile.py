@@ -47,6 +47,23 @@ def find_brand(explicit: Path | None, source: Path) -> Brand:
     return load_brand(path) if path else Brand()
 
 
+def check_brand_file(explicit: Path | None, source: Path, checked: set[Path]) -> bool:
+    """``check``'s reading of a source's brand file: show its problems; False when it has some.
+
+    A brand file shared by several sources is read once (``checked`` remembers it).
+    """
+    path = brand_file_for(explicit, source)
+    if path is None or path.resolve() in checked:
+        return True
+    checked.add(path.resolve())
+    try:
+        load_brand(path)
+    except SourceError as error:
+        error.show()
+        return False
+    return True
+
+
 def load_brand(path: Path) -> Brand:
     """Read and check a brand file; raises SourceError listing every problem."""
     reader = BrandReader(path)

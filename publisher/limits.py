@@ -11,8 +11,10 @@ from __future__ import annotations
 
 # --- the source ----------------------------------------------------------------
 
-MAX_SOURCE_BYTES = 2_000_000
-"""A source file: three times the 4,000-entry benchmark, about 80 minutes of layout."""
+MAX_SOURCE_BYTES = 1_000_000
+"""A source file: 50 clinic FAQs, above the 4,000-entry benchmark (0.7 MB). markdown-it
+reads plain text at about 6 microseconds a character and the worst Markdown (runs of
+``![`` or list markers) at about 45, so no source takes it more than a minute."""
 
 MAX_LINE_CHARS = 10_000
 """One line: a paragraph written as a single line runs to a few thousand characters;
