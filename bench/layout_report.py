@@ -17,6 +17,8 @@ A SOURCE is a FAQ file or a folder holding ``faq.md``; the default is every fold
 - missing: questions whose text is not in the PDF;
 - too wide: lines running across the column gap or past the page's side margins (a table
   too wide for its column is cut off at the paper's edge);
+- stranded: pages where a question or section heading is the last text of a column, cut
+  off from its answer;
 - seconds: wall time of the build.
 """
 
@@ -47,6 +49,7 @@ COLUMNS = (
     ("empty column", 12),
     ("missing", 7),
     ("too wide", 8),
+    ("stranded", 8),
     ("seconds", 7),
 )
 
@@ -65,12 +68,13 @@ class Row:
     missing_questions: list[str] | None = None
     overflow_lines: int = 0
     first_heading_side: str = ""
+    stranded_headings: list[list[int | str]] | None = None
     seconds: float = 0.0
 
     def cells(self) -> list[str]:
         """The row as table cells."""
         if self.pages is None:
-            return [self.source, self.status, "", "", "", "", "", "", f"{self.seconds:.2f}"]
+            return [self.source, self.status, "", "", "", "", "", "", "", f"{self.seconds:.2f}"]
         worst = "" if self.worst_difference_pt is None else f"{self.worst_difference_pt:.1f}"
         if worst and self.worst_is_last_page:
             worst += " (last)"
@@ -83,6 +87,7 @@ class Row:
             ", ".join(f"p{page} {side}" for page, side in self.empty_column_pages or []) or "-",
             str(len(self.missing_questions or [])),
             str(self.overflow_lines),
+            pages_list([page for page, _ in self.stranded_headings or []]) or "-",
             f"{self.seconds:.2f}",
         ]
 
@@ -150,20 +155,23 @@ def report(source: Path, out: Path) -> Row:
         return Row(name, f"build failed: {first_error(result.stderr, source)}", seconds=seconds)
     texts = print_html_texts((out / f"{source.stem}.print.html").read_text(encoding="utf-8"))
     questions = source_questions(source.read_text(encoding="utf-8-sig"))
-    layout = analyse_pdf(pdf.read_bytes(), questions, texts.closing, texts.first_heading)
+    layout = analyse_pdf(
+        pdf.read_bytes(), questions, texts.closing, texts.first_heading, section_titles=texts.sections
+    )
     status = "ok" if layout.closing_found else "ok (closing block not found)"
     return Row(
         name,
         status,
         pages=len(layout.pages),
-        worst_difference_pt=layout.worst_difference,
+        worst_difference_pt=None if layout.worst_difference is None else round(layout.worst_difference, 1),
         worst_is_last_page=layout.worst_is_last_page,
         lone_closing_pages=layout.lone_closing_pages,
         empty_column_pages=[[page, side] for page, side in layout.empty_column_pages],
         missing_questions=list(layout.missing_questions),
         overflow_lines=layout.overflowing_lines,
         first_heading_side=layout.first_heading_side,
-        seconds=seconds,
+        stranded_headings=[[page, heading] for page, heading in layout.stranded_headings],
+        seconds=round(seconds, 2),
     )
 
 
@@ -211,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         for row in problems:
             print(f"\n{row.source}: missing in the PDF: " + "; ".join(row.missing_questions or []))
         overflowing = [row for row in rows if row.overflow_lines]
+        for row in rows:
+            for page, heading in row.stranded_headings or []:
+                print(f"{row.source}: page {page}: heading at the foot of a column: {heading}")
         for row in overflowing:
             print(f"{row.source}: {row.overflow_lines} line(s) cross the column gap or the margin")
     return 0

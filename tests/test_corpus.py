@@ -4,8 +4,9 @@ Every source is checked (problems as ``path:line:col: message``, never a traceba
 built once per session: the PDF on its own (with its print HTML kept) and DOCX, fragment
 and JSON together, so a PDF-only failure does not hide the other formats. Then each
 built source must have every question in every format, and a leaflet with no column
-left empty and no page holding only the closing block (tests/helpers/layout.py, the same
-judge as ``bench/layout_report.py``), no line wider than its column.
+left empty, no page holding only the closing block, no line wider than its column and
+no heading cut off from its answer (tests/helpers/layout.py, the same judge as
+``bench/layout_report.py``).
 
 Defects the product has today are listed in KNOWN_DEFECTS, (source, check) -> what is
 wrong: those tests are strict xfails, so a fix makes them XPASS and fail until the
@@ -43,6 +44,8 @@ LONE_QR = "the closing block (just the QR code and its caption) sits alone on th
 LONE_CLOSING = "the closing block (disclaimer, contact details, QR code) sits alone on the last page"
 WIDE_TABLE = "the 7-column schedule is wider than its column, runs over the other one and off the paper"
 LONG_BARE_URL = "a bare URL with a long query string cannot break and runs past the right margin"
+TITLE_ALONE = "a long fee table in the 2nd answer leaves page 1 with only the title block"
+HEADING_ALONE = "the question before the long fee table ends page 2's right column; the table starts page 3"
 NO_RTL = "no dir=rtl in the print HTML: columns, lists and tables run left to right"
 
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
@@ -62,6 +65,8 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("travel-vaccination-en-15-wide-table", "inside_columns"): WIDE_TABLE,
     ("vaccination-de-25-table", "inside_columns"): WIDE_TABLE,
     ("injectables-en-15-emoji", "inside_columns"): LONG_BARE_URL,
+    ("dental-en-8-price-list", "empty_column"): TITLE_ALONE,
+    ("dental-en-8-price-list", "stranded_heading"): HEADING_ALONE,
     ("dental-ar-8-rtl", "reading_direction"): NO_RTL,
     ("fertility-he-8-rtl", "reading_direction"): NO_RTL,
 }
@@ -75,6 +80,7 @@ CHECKS = (
     "empty_column",
     "lone_closing",
     "inside_columns",
+    "stranded_heading",
     "reading_direction",
     "docx_questions",
     "fragment_questions",
@@ -196,7 +202,9 @@ def layout_of(built: Built) -> DocumentReport:
         require_tool("pdftotext")
         texts = print_html_texts((built.pdf_dir / "faq.print.html").read_text(encoding="utf-8"))
         pdf = (built.pdf_dir / "faq.pdf").read_bytes()
-        _layouts[built.name] = analyse_pdf(pdf, questions_of(built.name), texts.closing, texts.first_heading)
+        _layouts[built.name] = analyse_pdf(
+            pdf, questions_of(built.name), texts.closing, texts.first_heading, section_titles=texts.sections
+        )
     return _layouts[built.name]
 
 
@@ -279,6 +287,14 @@ def test_pdf_text_stays_inside_its_column(corpus_builds, name):
     layout = layout_of(built_pdf(corpus_builds, name))
     wide = [(p.number, p.overflow, p.outside) for p in layout.pages if p.overflow or p.outside]
     assert not wide, f"(page, lines across the column gap, lines past the margins): {wide}"
+
+
+@pytest.mark.parametrize("name", cases("stranded_heading"))
+def test_pdf_has_no_heading_at_the_foot_of_a_column(corpus_builds, name):
+    """No question or section heading ends a column with its answer in the next one (README's promise)."""
+    layout = layout_of(built_pdf(corpus_builds, name))
+    stranded = layout.stranded_headings
+    assert not stranded, f"(page, heading) at the foot of a column: {stranded}"
 
 
 @pytest.mark.parametrize("name", cases("reading_direction"))

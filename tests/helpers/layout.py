@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +35,10 @@ TOLERANCE_PT = 2.0
 """Slack when deciding which column a line sits in (glyph side bearings, rounding)."""
 MIN_MATCH_CHARS = 4
 """A line must hold at least this much of a heading (or all of a shorter one) to be taken for it."""
+MAX_HEADING_LINES = 4
+"""A heading is at most this many lines long in a column."""
+PARTIAL_CHARS = 16
+"""A text cut off by a column or page break is recognised from this many characters of it."""
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"))
 INVISIBLE.update(dict.fromkeys(range(0x202A, 0x202F)))
 INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
@@ -283,6 +287,8 @@ class PageReport:
     """Lines reaching past the page's side margins (cut off at the paper's edge, or nearly)."""
     lone_closing: bool
     """The page holds nothing but closing material."""
+    stranded: tuple[str, ...]
+    """Headings (questions, section titles) that end a column, cut off from what follows them."""
     empty_column: str
     """"left", "right" or "both" when a column is empty while the document goes on; else ""."""
 
@@ -304,7 +310,7 @@ class DocumentReport:
     closing_found: bool = True
     """False when closing texts were given but their first line was not found."""
     first_heading_side: str = ""
-    """The column of page 1 where the first heading is ("left" or "right"; "" when not found).
+    """The column where the first heading is ("left" or "right"; "" when not found).
 
     The columns are read in the script's direction: a right-to-left leaflet starts on the right."""
     text: str = field(default="", repr=False)
@@ -335,6 +341,11 @@ class DocumentReport:
         return sum(page.overflow + page.outside for page in self.pages)
 
     @property
+    def stranded_headings(self) -> list[tuple[int, str]]:
+        """(page, heading) for every heading left at the foot of a column."""
+        return [(page.number, heading) for page in self.pages for heading in page.stranded]
+
+    @property
     def lone_closing_pages(self) -> list[int]:
         """Pages that hold only closing material."""
         return [page.number for page in self.pages if page.lone_closing]
@@ -351,13 +362,15 @@ def analyse_pdf(
     closing_texts: Sequence[str],
     first_heading: str = "",
     geometry: Geometry | None = None,
+    section_titles: Sequence[str] = (),
 ) -> DocumentReport:
     """Judge the layout of a two-column leaflet.
 
     ``questions`` are the question texts (each must appear in the PDF); ``closing_texts``
     the texts of the closing block in order (its first one marks where the block starts);
     ``first_heading`` the first section or question heading (where the columns start on
-    page 1; the first question when not given).
+    page 1; the first question when not given); ``section_titles`` are checked, like the
+    questions, for ending a column.
     """
     geometry = geometry or Geometry.shipped()
     pages = pdf_pages(pdf_bytes, split_gap=geometry.column_gap * 0.6)
@@ -368,6 +381,7 @@ def analyse_pdf(
     closing_start = closing_band_start(bodies, closing_texts[0] if closing_texts else "")
     reports: list[PageReport] = []
     reading: list[str] = []
+    flow: list[tuple[int, list[Cluster]]] = []  # every column in reading order, with its page
     for index, (page, rows) in enumerate(zip(pages, bodies, strict=True)):
         title_rows = rows[:title_end] if index == 0 else []
         start = len(title_rows)
@@ -384,6 +398,7 @@ def analyse_pdf(
         reading += [c.text for row in title_rows for c in row]
         reading += [c.text for c in left] + [c.text for c in right]
         reading += [c.text for row in closing_rows for c in row]
+        flow += [(index, left), (index, right)]
         reports.append(
             PageReport(
                 number=index + 1,
@@ -394,15 +409,22 @@ def analyse_pdf(
                 overflow=overflow,
                 outside=outside,
                 lone_closing=bool(rows) and len(closing_rows) == len(rows),
+                stranded=(),
                 empty_column="",
             )
         )
     reports = mark_empty_columns(reports, bodies)
+    reports = mark_stranded_headings(reports, flow, (*questions, *section_titles))
     text = " ".join(reading)
     # Poppler's plain text is in logical order even for right-to-left lines, whose word
     # boxes are visual: a question counts as found in either reading.
     found = (normalise(text), normalise(pdftotext(pdf_bytes)))
     missing = tuple(q for q in questions if not any(normalise(q) in flat for flat in found))
+    for rows in bodies[1:]:  # columns pushed off page 1: where do they start?
+        if heading:
+            break
+        start = title_band_end(rows, first_heading or (questions[0] if questions else ""))
+        heading = start[1]
     side = ""
     if heading and pages:
         side = "left" if heading.x1 <= geometry.left_column_end(pages[0].width) + TOLERANCE_PT else "right"
@@ -460,7 +482,10 @@ def beginning(rows: list[list[Cluster]], index: int, text: str) -> Cluster | Non
                 break
             below = [c for c in row if c.x0 < cluster.x1 and c.x1 > cluster.x0]
             seen += "".join(normalise(c.text) for c in below)
-        if seen.startswith(wanted) or wanted.startswith(seen):
+        # The text may go on in the next column or page; a start that short ("Fees" for a
+        # disclaimer "Fees are ...") is not enough to say it begins here.
+        partial = wanted.startswith(seen) and len(seen) >= min(len(wanted), PARTIAL_CHARS)
+        if seen.startswith(wanted) or partial:
             return cluster
     return None
 
@@ -490,10 +515,36 @@ def split_columns(
     return sorted(left, key=key), sorted(right, key=key), overflow
 
 
+def mark_stranded_headings(
+    reports: list[PageReport], flow: list[tuple[int, list[Cluster]]], headings: Sequence[str]
+) -> list[PageReport]:
+    """Set ``stranded``: headings whose lines end a column while more columns follow.
+
+    The heading must fill those last lines on its own, and the document's last column does
+    not count, so an answer that ends with a question's words (a link "see what happens at
+    the first consultation") is not taken for a heading cut off from its answer.
+    """
+    wanted = {normalise(heading): heading for heading in headings if normalise(heading)}
+    filled = [(page, column) for page, column in flow if column]
+    stranded: dict[int, list[str]] = {}
+    for page, column in filled[:-1]:
+        tail = ""
+        for cluster in reversed(column[-MAX_HEADING_LINES:]):
+            tail = normalise(cluster.text) + tail
+            if tail in wanted:
+                stranded.setdefault(page, []).append(wanted[tail])
+                break
+    return [
+        replace(report, stranded=tuple(dict.fromkeys(stranded.get(index, ()))))
+        for index, report in enumerate(reports)
+    ]
+
+
 def mark_empty_columns(reports: list[PageReport], bodies: list[list[list[Cluster]]]) -> list[PageReport]:
     """Set ``empty_column`` where a column stays empty although the document goes on.
 
-    A blank page is "both"; a page whose columns hold text in only one of them is a
+    A blank page, or one whose columns are both empty while the document goes on (a title
+    block alone), is "both"; a page whose columns hold text in only one of them is a
     defect when anything follows on a later page (the columns should have filled it
     first), and a right column with text beside an empty left one is always wrong. On
     the document's last page a short last column is normal balancing.
@@ -503,13 +554,13 @@ def mark_empty_columns(reports: list[PageReport], bodies: list[list[list[Cluster
         later = any(bodies[after] for after in range(index + 1, len(bodies)))
         left, right = report.left_bottom is not None, report.right_bottom is not None
         empty = ""
-        if not bodies[index]:
-            empty = "both"
+        if not bodies[index] or (not left and not right and not report.lone_closing and later):
+            empty = "both"  # a blank page, or a title block whose columns all went to the next page
         elif left and not right and later:
             empty = "right"
         elif right and not left:
             empty = "left"
-        marked.append(PageReport(**{**report.__dict__, "empty_column": empty}))
+        marked.append(replace(report, empty_column=empty))
     return marked
 
 
@@ -561,6 +612,8 @@ class PrintTexts:
     """The first section title or question: where the columns start."""
     questions: tuple[str, ...]
     """Every question heading."""
+    sections: tuple[str, ...]
+    """Every section title."""
     closing: tuple[str, ...]
     """The closing block's texts in order: disclaimer, contact title, name, fields, QR caption."""
 
@@ -574,6 +627,7 @@ def print_html_texts(print_html: str) -> PrintTexts:
         f"//main[{has_class('faq')}]//*[{has_class('section-title')} or {has_class('question')}]"
     )
     questions = root.xpath(f"//main[{has_class('faq')}]//*[{has_class('question')}]")
+    sections = root.xpath(f"//main[{has_class('faq')}]//*[{has_class('section-title')}]")
     closing: list[str] = []
     for footer in root.xpath(f"//footer[{has_class('closing')}]"):
         for element in footer.iter("p", "h2", "th", "td"):
@@ -584,6 +638,7 @@ def print_html_texts(print_html: str) -> PrintTexts:
     return PrintTexts(
         first_heading=text_of(headings[0]) if headings else "",
         questions=tuple(text_of(element) for element in questions),
+        sections=tuple(text_of(element) for element in sections),
         closing=tuple(closing),
     )
 
