@@ -4,6 +4,11 @@ The stamp lists every input the build depended on (the source, the files it name
 the brand file, templates and fonts) with content hashes, the options and the tool
 version, and the hash of every output. A build whose stamp still matches writes
 nothing. Checking a stamp needs neither a parse nor a renderer import.
+
+The stamp also names every file the source's builds have written into the folder
+(``written``): a build replaces only those, so it never overwrites a file it did not
+write. A stamp is a file in the user's folder, so it is read as untrusted: bounded in
+size, checked in shape, and the files it names hashed only when they are regular files.
 """
 
 from __future__ import annotations
@@ -11,14 +16,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from publisher import __version__
+from publisher.limits import MAX_STAMP_BYTES
 from publisher.resources import templates_dir
+from publisher.source import UnreadableFile, read_regular_file
 
 STAMP_VERSION = 1
+# Far more than a build reads (our code, templates, fonts, a source's images); a stamp
+# naming more was not written by us, and each would be hashed.
+MAX_STAMP_INPUTS = 5_000
 
 
 def stamp_path(out_dir: Path, source: Path) -> Path:
@@ -27,11 +38,25 @@ def stamp_path(out_dir: Path, source: Path) -> Path:
 
 
 def file_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes, or "missing"."""
+    """SHA-256 of a regular file's bytes, read in bounded steps; "missing" for anything else.
+
+    A FIFO or device (a stamp edited to name /dev/zero) is never read.
+    """
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError):
+        return "missing"
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return "missing"
+        digest = hashlib.sha256()
+        while chunk := os.read(handle, 1 << 20):
+            digest.update(chunk)
+        return digest.hexdigest()
     except OSError:
         return "missing"
+    finally:
+        os.close(handle)
 
 
 LIBRARIES = ("weasyprint", "python_docx", "jinja2", "markdown_it_py", "pyyaml", "segno", "resvg_py")
@@ -78,25 +103,55 @@ def snapshot(paths: Iterable[Path | None]) -> dict[str, str]:
     return {str(p.resolve()): file_hash(p) for p in paths if p is not None}
 
 
-def make_stamp(options_key: str, inputs: dict[str, str], outputs: dict[Path, bytes]) -> bytes:
-    """The stamp recording a finished build: ``inputs`` from ``snapshot``, templates included."""
+def make_stamp(
+    options_key: str, inputs: dict[str, str], outputs: dict[Path, bytes], written: Iterable[str] = ()
+) -> bytes:
+    """The stamp recording a finished build: ``inputs`` from ``snapshot``, templates included.
+
+    ``written`` names the files earlier builds wrote (``owned_files`` of the old stamp);
+    they stay the build's to replace.
+    """
     data = {
         "stamp": STAMP_VERSION,
         "tools": tool_versions(),
         "options": options_key,
         "inputs": dict(sorted(inputs.items())),
         "outputs": {str(p): hashlib.sha256(b).hexdigest() for p, b in sorted(outputs.items())},
+        "written": sorted({*written, *(Path(p).name for p in outputs)}),
     }
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
 
 
+def read_stamp(stamp: Path) -> dict:
+    """A stamp's data, or {} when it is missing, too large or not in the shape we write."""
+    try:
+        data = json.loads(read_regular_file(stamp, MAX_STAMP_BYTES))
+    except (UnreadableFile, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    for key in ("inputs", "outputs"):
+        value = data.get(key, {})
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            return {}
+    written = data.get("written", [])
+    if not isinstance(written, list) or not all(isinstance(name, str) for name in written):
+        return {}
+    return data
+
+
+def owned_files(stamp: Path) -> set[str]:
+    """Names of the files in the stamp's folder that earlier builds of its source wrote."""
+    data = read_stamp(stamp)
+    if not data:
+        return {stamp.name} if stamp.exists() else set()
+    return {stamp.name, *data.get("written", []), *(Path(p).name for p in data.get("outputs", {}))}
+
+
 def is_up_to_date(stamp: Path, options_key: str, outputs: Iterable[Path]) -> bool:
     """True when the stamp matches the current inputs, options, tools and outputs."""
-    try:
-        data = json.loads(stamp.read_text())
-    except (OSError, ValueError):
-        return False
-    if data.get("stamp") != STAMP_VERSION or data.get("options") != options_key:
+    data = read_stamp(stamp)
+    if not data or data.get("stamp") != STAMP_VERSION or data.get("options") != options_key:
         return False
     if data.get("tools") != tool_versions():
         return False
@@ -104,7 +159,9 @@ def is_up_to_date(stamp: Path, options_key: str, outputs: Iterable[Path]) -> boo
     current_templates = {str(p) for p in template_files()}
     if not current_templates <= set(recorded_inputs):
         return False
-    if any(file_hash(Path(p)) != h for p, h in recorded_inputs.items()):
+    if len(recorded_inputs) > MAX_STAMP_INPUTS or any(
+        file_hash(Path(p)) != h for p, h in recorded_inputs.items()
+    ):
         return False
     recorded_outputs = data.get("outputs", {})
     if {str(p) for p in outputs} != set(recorded_outputs) - {str(stamp)}:
