@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
+import publisher.renderers.pdf as pdf_package
 from publisher.renderers.pdf import pango_declarations, pango_ffi
 
 MODULE = "weasyprint.text.ffi"
@@ -32,3 +36,20 @@ def test_other_declarations_get_the_ordinary_import():
     changed = text.replace("ffi.cdef('''", "ffi.cdef('''\n    typedef int added_by_a_new_weasyprint;", 1)
     assert pango_ffi.with_parsed_declarations(MODULE, changed) is None
     assert pango_ffi.with_parsed_declarations(MODULE, "ffi = something_else()\n") is None
+
+
+def test_each_fallback_says_why(caplog, monkeypatch):
+    text = pango_ffi.weasyprint_ffi_source()
+    caplog.set_level(logging.DEBUG, logger="publisher.speed")
+    changed = text.replace("ffi.cdef('''", "ffi.cdef('''\n    typedef int added_by_a_new_weasyprint;", 1)
+    assert pango_ffi.with_parsed_declarations(MODULE, changed) is None
+    assert pango_ffi.with_parsed_declarations(MODULE, "ffi = something_else()\n") is None
+    # A cffi that refuses the generated module fails its import, as this does.
+    monkeypatch.setitem(sys.modules, "publisher.renderers.pdf.pango_declarations", None)
+    monkeypatch.delattr(pdf_package, "pango_declarations", raising=False)
+    assert pango_ffi.with_parsed_declarations(MODULE, text) is None
+    reasons = [record.getMessage() for record in caplog.records]
+    assert len(reasons) == 3
+    assert "declares other C functions" in reasons[0] and "make pango-ffi" in reasons[0]
+    assert "does not build its FFI as pango_ffi expects" in reasons[1]
+    assert reasons[2].startswith("cffi refuses pango_declarations.py (") and MODULE in reasons[2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 
 import pydyf
 import pytest
@@ -44,3 +45,16 @@ def test_cycle_collector_paused_and_restored():
     with pytest.raises(ValueError), cycle_collector_paused():
         raise ValueError
     assert gc.isenabled()
+
+
+def test_a_pydyf_without_the_property_is_left_alone(caplog, monkeypatch):
+    def page_references(pdf):  # as a later pydyf might write it: a plain method
+        return ()
+
+    monkeypatch.setattr(pydyf.PDF, "page_references", page_references)
+    caplog.set_level(logging.DEBUG, logger="publisher.speed")
+    cache_page_references()
+    assert pydyf.PDF.page_references is page_references
+    assert [record.getMessage() for record in caplog.records] == [
+        f"pydyf {pydyf.__version__} has no PDF.page_references property: not cached"
+    ]

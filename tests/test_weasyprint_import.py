@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import io
 import json
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from publisher.renderers.pdf import weasyprint_import
 from publisher.renderers.pdf.fonttools_on_demand import imported_names, on_demand, with_fonttools_on_demand
 from publisher.resources import templates_dir
 from tests.helpers.paths import CLINIC_FAQ, EPOCH, FEATURES_FAQ, ROOT
@@ -97,3 +101,37 @@ def test_on_demand_rewrite_needs_the_exact_imports():
     changed = source.replace("TTFont, woff2", "TTFont, woff2, newThing")
     assert with_fonttools_on_demand("weasyprint.text.fonts", changed) is None
     assert imported_names("from a import b as c, d\n") == ["c", "d"]
+
+
+def test_on_demand_rewrite_says_why_it_is_not_made(caplog):
+    caplog.set_level(logging.DEBUG, logger="publisher.speed")
+    assert with_fonttools_on_demand("weasyprint.pdf.fonts", "from fontTools import subset\n") is None
+    assert [record.getMessage() for record in caplog.records] == [
+        "weasyprint.pdf.fonts imports fontTools otherwise than WeasyPrint 70: imported at start-up"
+    ]
+
+
+def test_no_finder_once_weasyprint_is_imported(caplog, monkeypatch):
+    ours = [finder for finder in sys.meta_path if isinstance(finder, weasyprint_import._RewritingFinder)]
+    monkeypatch.setattr(sys, "meta_path", [finder for finder in sys.meta_path if finder not in ours])
+    monkeypatch.setitem(
+        sys.modules, "weasyprint", sys.modules.get("weasyprint", types.ModuleType("weasyprint"))
+    )
+    caplog.set_level(logging.DEBUG, logger="publisher.speed")
+    weasyprint_import.install()
+    assert not any(isinstance(finder, weasyprint_import._RewritingFinder) for finder in sys.meta_path)
+    assert [record.getMessage() for record in caplog.records] == [
+        "WeasyPrint was imported before the speed-ups were enabled: ordinary import"
+    ]
+
+
+def test_a_module_without_source_is_imported_as_it_is(caplog, monkeypatch):
+    loader = importlib.machinery.SourcelessFileLoader("weasyprint.text.ffi", "ffi.pyc")
+    compiled = importlib.machinery.ModuleSpec("weasyprint.text.ffi", loader, origin="ffi.pyc")
+    monkeypatch.setattr(importlib.machinery.PathFinder, "find_spec", lambda name, path: compiled)
+    caplog.set_level(logging.DEBUG, logger="publisher.speed")
+    spec = weasyprint_import._RewritingFinder().find_spec("weasyprint.text.ffi", None)
+    assert spec is compiled and spec.loader is loader
+    assert [record.getMessage() for record in caplog.records] == [
+        "weasyprint.text.ffi is not loaded from source: ordinary import"
+    ]
