@@ -23,13 +23,18 @@ build: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/publisher check
 
+# mypy checks the parts whose types the other formats lean on: the model, the visitor, the renderers.
+MYPY_PATHS := publisher/model.py publisher/visitor.py publisher/renderers
+
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy $(MYPY_PATHS)
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/mypy $(MYPY_PATHS)
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -52,8 +52,8 @@ class InlineRuns(Visitor[list[Run]]):
     def __init__(self, words: Words):
         self.words = words
 
-    def runs(self, inlines: Iterable[Inline], form: int = PLAIN) -> list[Run]:
-        """The runs of a sequence of inlines."""
+    def runs(self, inlines: Iterable[Inline | TableCell], form: int = PLAIN) -> list[Run]:
+        """The runs of a sequence of inlines (or of table cells, which hold inlines)."""
         return [run for node in inlines for run in self.visit(node, form)]
 
     def visit_text(self, node: Text, form: int) -> list[Run]:

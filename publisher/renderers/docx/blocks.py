@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu
 
 from publisher.model import (
     BLOCK_TYPES,
@@ -132,7 +133,7 @@ class BlockWriter(Visitor[None]):
     def visit_table(self, node: Table, depth: int, previous: Block | None) -> None:
         """A table in the Table style whose header row repeats on every page."""
         rows = (node.header, *node.rows)
-        tbl = CT_Tbl.new_tbl(len(rows), len(node.header), self.context.text_width)
+        tbl = CT_Tbl.new_tbl(len(rows), len(node.header), Emu(self.context.text_width))
         tbl.tblStyle_val = self.context.styles[Style.TABLE]
         look = tbl.tblPr.find(qn("w:tblLook"))
         for key, value in TABLE_LOOK.items():

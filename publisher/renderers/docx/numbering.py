@@ -10,6 +10,7 @@ starts at 3. Bullet lists share one ``w:num``: there is nothing to restart.
 from __future__ import annotations
 
 import zlib
+from typing import cast
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -33,7 +34,7 @@ EMPTY_NUMBERING = '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordp
 def numbering_root(part: DocumentPart) -> CT_Numbering:
     """The document's ``w:numbering`` element, adding a numbering part when it has none."""
     try:
-        return part.part_related_by(RT.NUMBERING).element
+        related = part.part_related_by(RT.NUMBERING)
     except KeyError:
         # python-docx cannot create a numbering part itself (NumberingPart.new is not
         # implemented), and a clinic's reference document may have none.
@@ -42,6 +43,8 @@ def numbering_root(part: DocumentPart) -> CT_Numbering:
         )
         part.relate_to(numbering, RT.NUMBERING)
         return numbering.element
+    # python-docx loads the target of a numbering relationship as a NumberingPart.
+    return cast(NumberingPart, related).element
 
 
 def clear_numbering(root: CT_Numbering) -> None:

@@ -87,8 +87,14 @@ def set_up_page(section: Section, paper: str) -> None:
 
 
 def text_width(section: Section) -> int:
-    """The width between the margins, in EMU (images are scaled to fit it)."""
-    return int(section.page_width - section.left_margin - section.right_margin)
+    """The width between the margins, in EMU (images are scaled to fit it).
+
+    A reference document that leaves its page width or a margin unset gets ours for it.
+    """
+    width = PAPER["a4"][0] if section.page_width is None else section.page_width
+    left = MARGIN if section.left_margin is None else section.left_margin
+    right = MARGIN if section.right_margin is None else section.right_margin
+    return int(width - left - right)
 
 
 def has_content(furniture: _Header | _Footer) -> bool:

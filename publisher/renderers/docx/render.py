@@ -22,7 +22,7 @@ from docx.document import Document as WordDocument
 from docx.oxml.text.paragraph import CT_P
 
 from publisher.labels import Labels, labels_for, split_placeholders
-from publisher.model import Document, Entry, Link, Meta, Section, Text
+from publisher.model import Document, Entry, Inline, Link, Meta, Section, Text
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.docx.blocks import BlockWriter
 from publisher.renderers.docx.context import WordContext
@@ -185,7 +185,7 @@ def bookmark(writer: BlockWriter, heading: CT_P, anchor_id: str) -> None:
 def write_closing(writer: BlockWriter, meta: Meta, labels: Labels) -> None:
     """Where the FAQ lives online and the disclaimer, set apart in the Disclaimer style."""
     if meta.url:
-        inlines = []
+        inlines: list[Inline] = []
         for piece in split_placeholders(labels.online, "url"):
             if piece == "{url}":
                 inlines.append(Link(meta.url, (Text(meta.url),)))

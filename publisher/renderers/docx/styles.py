@@ -58,8 +58,16 @@ FIRST_TAG = re.compile(r"<w:(\w+)")
 
 
 def _ordered(tag: str, sequence: tuple[str, ...], parts: tuple[str, ...]) -> str:
-    children = sorted((p for p in parts if p), key=lambda p: sequence.index(FIRST_TAG.match(p).group(1)))
+    children = sorted((p for p in parts if p), key=lambda p: sequence.index(_first_tag(p)))
     return f"<{tag}>{''.join(children)}</{tag}>" if children else ""
+
+
+def _first_tag(xml: str) -> str:
+    """The local name of the ``w:`` element ``xml`` starts with (``rFonts`` for ``<w:rFonts .../>``)."""
+    match = FIRST_TAG.match(xml)
+    if match is None:
+        raise ValueError(f"not a w: element: {xml[:40]!r}")
+    return match.group(1)
 
 
 def ppr(*parts: str) -> str:

@@ -137,7 +137,10 @@ def make(tag: str, **attrs: str) -> BaseOxmlElement:
 
 def fragment(xml: str) -> BaseOxmlElement:
     """Parse one element written with the ``w:`` and ``r:`` prefixes (declared here)."""
-    name_end = re.match(r"<[\w:]+", xml).end()
+    opening = re.match(r"<[\w:]+", xml)
+    if opening is None:
+        raise ValueError(f"not an element: {xml[:40]!r}")
+    name_end = opening.end()
     return parse_xml(xml[:name_end] + " " + nsdecls("w", "r") + xml[name_end:])
 
 

@@ -66,8 +66,8 @@ class PrintRenderer(HtmlRenderer):
     def visit_paragraph(self, node: Paragraph) -> str:
         # A picture on its own is a figure: set apart, as wide as the column at most, and
         # its title (invisible on paper as a tooltip) printed as a caption.
-        if is_picture(node):
-            image = node.children[0]
+        image = node.children[0] if is_picture(node) else None
+        if isinstance(image, Image):
             caption = f"\n<figcaption>{escape(image.title)}</figcaption>" if image.title else ""
             return f'<figure class="picture">\n{self.visit_image(image)}{caption}\n</figure>'
         return super().visit_paragraph(node)

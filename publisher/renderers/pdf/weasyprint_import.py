@@ -40,7 +40,7 @@ REWRITES: dict[str, Rewrite] = {
 
 
 class _RewritingLoader(importlib.machinery.SourceFileLoader):
-    def get_code(self, fullname: str) -> CodeType:
+    def get_code(self, fullname: str) -> CodeType | None:
         source = self.get_data(self.path).decode("utf-8")
         rewritten = REWRITES[fullname](fullname, source)
         if rewritten is None:  # the rewrite logged why
