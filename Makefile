@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test check lint bench clean pango-ffi glyphs
+.PHONY: build test check lint bench clean pango-ffi glyphs fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,8 @@ pango-ffi: $(VENV)/.installed
 # After changing templates/fonts: recompute which characters the PDF can draw (publisher/glyph_coverage.py).
 glyphs: $(VENV)/.installed
 	$(BIN)/python -m publisher.glyphs
+
+# Fuzz the readers longer than CI does: tests/test_fuzz.py with 50 times the examples and fresh
+# randomness (CI runs a few dozen derandomized ones). Failures are saved in .hypothesis/ and replayed first.
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py

@@ -148,8 +148,13 @@ def check_jpeg(data: bytes) -> None:
     frame = next((body for marker, body in segments if marker in JPEG_FRAMES), None)
     if frame is None or len(frame) < 6:
         raise BadImage(f"has no picture frame{RESAVE}")
-    height, width = struct.unpack_from(">HH", frame, 1)
+    precision, height, width, components = struct.unpack_from(">BHHB", frame)
+    if precision != 8 or components not in (1, 3, 4) or len(frame) < 6 + 3 * components:
+        raise BadImage(f"has a frame no reader here accepts (8-bit grey, RGB or CMYK only){RESAVE}")
     check_size(width, height)
+    for marker, body in segments:
+        if marker == 0xDB:
+            check_quantization(body)
     if data.find(b"\xff\xd9", scan_start) < 0:
         raise BadImage(f"is truncated (the file ends before the picture does){RESAVE}")
     # python-docx reads the first APP0 of a JFIF file and the first APP1 of an Exif one.
@@ -175,8 +180,8 @@ def jpeg_segments(data: bytes) -> tuple[list[tuple[int, bytes]], int]:
         if marker == 0xFF or marker in JPEG_STANDALONE:
             position += 1 if marker == 0xFF else 2
             continue
-        if marker in (0xD8, 0xD9):
-            raise BadImage(f"is damaged (the picture ends before it starts){RESAVE}")
+        if marker < 0xC0 or marker in (0xD8, 0xD9):  # reserved, or a second start or an early end
+            raise BadImage(f"is damaged (a JPEG marker is unknown or out of place){RESAVE}")
         length = struct.unpack_from(">H", data, position + 2)[0]
         end = position + 2 + length
         if length < 2 or end > len(data):
@@ -185,6 +190,15 @@ def jpeg_segments(data: bytes) -> tuple[list[tuple[int, bytes]], int]:
         if marker == 0xDA:
             return segments, end
         position = end
+
+
+def check_quantization(body: bytes) -> None:
+    """Quantization tables as Pillow reads them: each 64 values of 1 or 2 bytes after its header."""
+    while body:
+        length = 1 + (1 if body[0] < 16 else 2) * 64
+        if len(body) < length:
+            raise BadImage(f"is damaged (a quantization table is cut short){RESAVE}")
+        body = body[length:]
 
 
 def check_jfif_dpi(body: bytes) -> None:

@@ -123,7 +123,7 @@ class BrandReader:
             self.problem("", f"cannot read the brand file: {error}")
             return None
         except yaml.YAMLError as error:
-            line, col, reason = yaml_error_position(error)
+            line, col, reason = yaml_error_position(error, text)
             self.marks[""] = (line, col)
             self.problem("", f"bad YAML: {reason}")
             return None

@@ -61,7 +61,7 @@ def load_front_matter(yaml_text: str | None, path: str) -> FrontMatter:
     try:
         node, data = compose_and_load(yaml_text)
     except yaml.YAMLError as error:
-        line, col, reason = yaml_error_position(error)
+        line, col, reason = yaml_error_position(error, yaml_text)
         result.problems.append(Problem(path, line + 1, col, f"bad YAML in front matter: {reason}"))
         return result
     if data is None:

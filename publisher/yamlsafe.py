@@ -80,12 +80,16 @@ def compose_and_load(text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
-def yaml_error_position(error: yaml.YAMLError) -> tuple[int, int, str]:
-    """1-based line and column within the YAML text, and the reason, of a YAML error."""
+def yaml_error_position(error: yaml.YAMLError, text: str = "") -> tuple[int, int, str]:
+    """1-based line and column within the YAML ``text``, and the reason (one line), of a YAML error."""
+    if isinstance(error, yaml.reader.ReaderError):  # no mark, a character offset instead
+        before = text[: error.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return line, col, f"character U+{error.character:04X} is not allowed in YAML"
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     reason = getattr(error, "problem", None) or str(error)
-    return line, col, str(reason)
+    return line, col, str(reason).split("\n")[0]
 
 
 def duplicate_keys(node: Any) -> Iterator[tuple[str, int, int, int]]:
