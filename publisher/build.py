@@ -8,6 +8,7 @@ imported: the parser, YAML and the worker pool are imported only when needed.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from publisher.brand import Brand, brand_file_for
 from publisher.errors import PublisherError, RenderError
+from publisher.facts import with_facts
 from publisher.model import Document
 from publisher.renderers import DEFAULT_FORMATS, FORMATS, Rendered, Theme
 from publisher.stamp import is_up_to_date, make_stamp, snapshot, stamp_path, template_files
@@ -39,6 +41,8 @@ class BuildOptions:
     """``--brand``; without it each source's own ``_brand.yml`` is used when present."""
     force: bool = False
     jobs: int = 1
+    epoch: dt.datetime | None = None
+    """SOURCE_DATE_EPOCH (read by the command line): when set, the date of every output."""
 
 
 def options_key(options: BuildOptions, brand_file: Path | None) -> str:
@@ -48,7 +52,7 @@ def options_key(options: BuildOptions, brand_file: Path | None) -> str:
     its path is enough here, and the brand need not be loaded to skip a build.
     """
     brand = str(brand_file.resolve()) if brand_file else ""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # dates in the PDF and DOCX follow it
+    epoch = options.epoch.isoformat() if options.epoch else ""  # dates in the PDF and DOCX follow it
     settings = (sorted(options.formats), options.theme, str(options.out_dir))
     return repr((*settings, brand, epoch))
 
@@ -91,8 +95,7 @@ def render_one(fmt: str, document: Document, theme: Theme) -> tuple[Rendered, fl
     """Render one format through the registry, timing it; any failure becomes a RenderError."""
     started = time.perf_counter()
     try:
-        if fmt == "pdf":
-            enable_speedups()
+        prepare(fmt)
         rendered = FORMATS[fmt].load()(document, theme)
         if not isinstance(rendered, Rendered):
             raise TypeError(f"render_{fmt} returned {type(rendered).__name__}, not Rendered")
@@ -144,22 +147,20 @@ def build_all(
 
 def warm_up() -> None:
     """Import the slow renderers and their libraries in a worker ahead of their first use."""
-    enable_speedups()
-    for fmt in FORMATS.values():
+    for name, fmt in FORMATS.items():
         if fmt.slow:
+            prepare(name)
             fmt.warm_up()
 
 
 @functools.cache
-def enable_speedups() -> None:
-    """WeasyPrint's speed-ups on, or all off when PUBLISHER_NO_SPEEDUPS is set (renderers/pdf/speed.py).
+def prepare(fmt: str) -> None:
+    """Hand a format the process-wide settings it takes from the environment, once per process.
 
-    Read here, once per process, before the PDF renderer first imports WeasyPrint:
-    the renderer's own ``enable()`` then keeps this choice (renderers read no environment).
+    Read here, before the renderer's first use, so renderers read no environment: today
+    the PDF's WeasyPrint speed-ups, all off when PUBLISHER_NO_SPEEDUPS is set.
     """
-    from publisher.renderers.pdf import speed
-
-    speed.enable(speed.wanted(os.environ))
+    FORMATS[fmt].prepare(os.environ)
 
 
 @dataclass
@@ -195,6 +196,7 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         document = parse_source(source)
     except PublisherError as error:
         return SourceResult(source, error=error.format_message())
+    theme = with_facts(document, theme, options.epoch)
     inputs = {**snapshot(named_files(document, theme)), **read_first}
     futures = {
         fmt: workers.submit(render_in_worker, fmt, document, theme)

@@ -191,7 +191,10 @@ def make_options(
     chosen = tuple(dict.fromkeys(formats)) or FORMAT_NAMES
     if keep_html:
         chosen += ("print-html",)
-    return BuildOptions(out_dir, chosen, theme, brand_file, force, jobs)
+    # Read once, here: a bad value stops build and watch before anything renders.
+    epoch = source_date_epoch()
+    return BuildOptions(out_dir, chosen, theme, brand_file, force, jobs, epoch)
+    from publisher.facts import source_date_epoch
 
 
 def distinct_outputs(sources: list[Path]) -> list[Path]:

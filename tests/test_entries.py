@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
+from publisher.facts import with_facts
 from publisher.model import Document, Entry, Meta, Paragraph, Section, Text
 from publisher.parse import parse_source
 from publisher.renderers import Theme
@@ -208,7 +209,8 @@ def test_clinic_block_from_the_brand_file():
 
     branded = FIXTURES / "branded"
     brand = load_brand(branded / "_brand.yml")
-    data = json.loads(render_json(parse_source(branded / "faq.md"), Theme(brand=brand)).data)
+    document = parse_source(branded / "faq.md")
+    data = json.loads(render_json(document, with_facts(document, Theme(brand=brand))).data)
     jsonschema.validate(data, load_schema())
     assert data["clinic"] == {
         "name": "Harbour Hair Clinic (test fixture)",

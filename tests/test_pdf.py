@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from publisher.errors import RenderError
+from publisher.facts import source_date_epoch, with_facts
 from publisher.model import Link, Paragraph
 from publisher.parse import parse_source
 from publisher.renderers import Theme
@@ -23,11 +24,11 @@ from tests.helpers.pdf import A4, LETTER, all_text, body_sizes, flat, page_size,
 from tests.helpers.tools import require_tool
 
 
-def build(source, **theme) -> bytes:
-    """Render a source to PDF with SOURCE_DATE_EPOCH pinned (module fixtures run before conftest's)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return render_pdf(parse_source(source), Theme(**theme)).data
+def build(source, epoch: str | None = EPOCH, **theme) -> bytes:
+    """Render a source to PDF as the build does, with SOURCE_DATE_EPOCH ``epoch``."""
+    document = parse_source(source)
+    moment = source_date_epoch({"SOURCE_DATE_EPOCH": epoch} if epoch else {})
+    return render_pdf(document, with_facts(document, Theme(**theme), moment)).data
 
 
 @pytest.fixture(scope="module")
@@ -278,19 +279,14 @@ def test_small_file(clinic_pdf):
 # --- reproducible, safe --------------------------------------------------------
 
 
-def test_same_input_same_bytes(monkeypatch):
+def test_same_input_same_bytes():
+    assert build(FEATURES_FAQ) == build(FEATURES_FAQ)
+    assert read(build(FEATURES_FAQ)).metadata["/CreationDate"] == "D:20251123000000Z"
+    unpinned = build(FEATURES_FAQ, epoch=None)
+    assert unpinned == build(FEATURES_FAQ, epoch=None)
+    assert read(unpinned).metadata["/CreationDate"] == "D:20261101"  # the front matter's updated
     document = parse_source(FEATURES_FAQ)
-    assert render_pdf(document, Theme()) == render_pdf(document, Theme())
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    unpinned = render_pdf(document, Theme()).data
-    assert unpinned == render_pdf(document, Theme()).data
-    assert read(unpinned).metadata["/CreationDate"] == "D:20261101"
-
-
-def test_bad_source_date_epoch_is_a_message(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    with pytest.raises(RenderError, match="SOURCE_DATE_EPOCH"):
-        render_pdf(parse_source(CLINIC_FAQ), Theme())
+    assert "/CreationDate" not in read(render_pdf(document, Theme()).data).metadata  # no date given
 
 
 def test_glyph_missing_from_shipped_fonts_fails(tmp_path):

@@ -13,7 +13,9 @@ from pypdf import PdfReader
 
 from publisher.brand import Brand, Contact, FontFace
 from publisher.brandfile import find_brand, load_brand
+from publisher.contact import contact_items
 from publisher.errors import RenderError
+from publisher.facts import source_date_epoch, with_facts
 from publisher.labels import labels_for
 from publisher.parse import parse_source
 from publisher.renderers import Theme
@@ -33,10 +35,22 @@ PX_PER_MM = 96 / 25.4
 
 
 def build(source: Path, brand: Brand, **theme) -> bytes:
-    """Render a source with a brand, SOURCE_DATE_EPOCH pinned (module fixtures run before conftest's)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return render_pdf(parse_source(source), Theme(brand=brand, **theme)).data
+    """Render a source with a brand as the build does, SOURCE_DATE_EPOCH pinned."""
+    document = parse_source(source)
+    epoch = source_date_epoch({"SOURCE_DATE_EPOCH": EPOCH})
+    return render_pdf(document, with_facts(document, Theme(brand=brand, **theme), epoch)).data
+
+
+def branded_html(source: Path, brand: Brand) -> str:
+    """The print HTML of a source with a brand, its contact details filled in as the build does."""
+    document = parse_source(source)
+    return print_html(document, with_facts(document, Theme(brand=brand)))
+
+
+def block_for(document, brand: Brand, lang: str = "en"):
+    """The contact block of a document with a brand, from the contact list every format shares."""
+    labels = labels_for(lang)
+    return contact_block(document, brand, contact_items(brand, labels), labels)
 
 
 def read(data: bytes) -> PdfReader:
@@ -141,7 +155,7 @@ def rgb(colour) -> tuple[int, ...]:
 
 
 def test_headings_in_the_brand_colour_and_text_in_the_foreground():
-    html = print_html(parse_source(BRANDED_FAQ), Theme(brand=HARBOUR))
+    html = branded_html(BRANDED_FAQ, HARBOUR)
     assert "--primary: #6b2d5c;" in html and "--foreground: #222222;" in html
     folder = BRANDED_FAQ.parent.resolve()
     fetcher = LocalFetcher([templates_dir(), folder, *brand_folders(HARBOUR)])
@@ -240,7 +254,7 @@ def test_picture_title_is_printed_as_a_caption(branded):
 
 
 def test_print_html_holds_the_pictures_and_names_no_source_file():
-    html = print_html(parse_source(BRANDED_FAQ), Theme(brand=HARBOUR))
+    html = branded_html(BRANDED_FAQ, HARBOUR)
     assert '<img src="data:image/jpeg;base64,' in html
     assert '<img src="data:image/svg+xml;base64,' in html
     assert '<img class="logo" src="data:image/png;base64,' in html
@@ -288,7 +302,7 @@ def test_sample_logo_is_vector_with_alt_text(sample_pdf):
 
 def test_neutral_look_has_no_contact_block_and_no_qr_code():
     document = parse_source(CLINIC_FAQ)
-    assert contact_block(document, Brand(), labels_for("en")) is None
+    assert block_for(document, Brand()) is None
     html = print_html(document, Theme())
     assert 'class="contact' not in html and 'class="masthead' not in html
     reader = read(build(CLINIC_FAQ, Brand()))
@@ -298,7 +312,7 @@ def test_neutral_look_has_no_contact_block_and_no_qr_code():
 
 def test_an_address_alone_gives_a_qr_code_without_details():
     document = parse_source(BRANDED_FAQ)
-    block = contact_block(document, Brand(), labels_for("en"))
+    block = block_for(document, Brand())
     assert block and block.qr and not block.has_details
     html = print_html(document, Theme())
     assert 'class="contact-details' not in html and 'class="qr"' in html
@@ -306,14 +320,14 @@ def test_an_address_alone_gives_a_qr_code_without_details():
 
 def test_qr_code_only_for_web_addresses():
     document = parse_source(CLINIC_FAQ)  # no url of its own
-    assert contact_block(document, Brand(home="javascript:alert(1)"), labels_for("en")) is None
-    block = contact_block(document, Brand(home="https://clinic.example/"), labels_for("en"))
+    assert block_for(document, Brand(home="javascript:alert(1)")) is None
+    block = block_for(document, Brand(home="https://clinic.example/"))
     assert block and block.qr and block.qr.url == "https://clinic.example/"
 
 
 def test_only_the_details_a_brand_sets_are_shown():
     brand = Brand(name="Clinic", contact=Contact(email="a@b.example"))
-    block = contact_block(parse_source(CLINIC_FAQ), brand, labels_for("de"))
+    block = block_for(parse_source(CLINIC_FAQ), brand, "de")
     assert block and block.qr is None
     assert [(f.label, f.text, f.href) for f in block.fields] == [
         ("E-Mail", "a@b.example", "mailto:a@b.example")
@@ -375,7 +389,7 @@ def test_brand_files_outside_the_source_folder_are_allowed(tmp_path):
 def test_font_style_cannot_inject_css():
     brand = Brand(fonts=(FontFace("X", templates_dir() / "fonts" / "Inter-Regular.otf", 400, "x; } *{"),))
     with pytest.raises(RenderError, match="font style"):
-        print_html(parse_source(CLINIC_FAQ), Theme(brand=brand))
+        branded_html(CLINIC_FAQ, brand)
 
 
 def test_same_bytes_from_any_folder(tmp_path):

@@ -15,6 +15,7 @@ from publisher.brand import Brand
 from publisher.brandfile import find_brand
 from publisher.cli import main
 from publisher.errors import RenderError
+from publisher.facts import with_facts
 from publisher.labels import labels_for
 from publisher.model import Document, Entry, Link, Meta, Paragraph, Section, Text
 from publisher.parse import parse_source
@@ -54,8 +55,9 @@ def test_print_html_golden(source, golden):
 
 
 def test_branded_print_html_golden():
-    brand = find_brand(None, BRANDED_FAQ)
-    assert_golden("print/branded.html", portable(print_html(parse_source(BRANDED_FAQ), Theme(brand=brand))))
+    document = parse_source(BRANDED_FAQ)
+    theme = with_facts(document, Theme(brand=find_brand(None, BRANDED_FAQ)))
+    assert_golden("print/branded.html", portable(print_html(document, theme)))
 
 
 def test_letter_paper_changes_only_the_page_size():
@@ -158,5 +160,6 @@ def test_keep_html_writes_the_print_html(tmp_path):
     assert (tmp_path / "faq.pdf").read_bytes().startswith(b"%PDF-1.7")
     kept = (tmp_path / "faq.print.html").read_text(encoding="utf-8")
     # The build picks up source/_brand.yml, the repository's placeholder clinic.
-    assert kept == print_html(parse_source(CLINIC_FAQ), Theme(brand=find_brand(None, CLINIC_FAQ)))
+    document = parse_source(CLINIC_FAQ)
+    assert kept == print_html(document, with_facts(document, Theme(brand=find_brand(None, CLINIC_FAQ))))
     assert "Example Clinic (sample, not a real clinic)" in kept

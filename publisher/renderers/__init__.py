@@ -8,11 +8,12 @@ environment or change the model. Its module is imported only when its format is 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.brand import Brand
+from publisher.facts import Facts
 from publisher.model import Document
 
 
@@ -32,6 +33,8 @@ class Theme:
     """DOCX: take styles from this .docx (as pandoc's --reference-doc)."""
     brand: Brand = Brand()
     """The clinic's identity; the neutral default look when it has no brand file."""
+    facts: Facts = Facts()
+    """The build date and contact details, worked out once per source (``facts.with_facts``)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,15 @@ class Format:
     def load(self) -> Renderer:
         """Import the renderer's module (lazily: WeasyPrint and python-docx are heavy)."""
         return getattr(importlib.import_module(self.module), self.function)
+
+    def prepare(self, environ: Mapping[str, str]) -> None:
+        """Before the first render in a process: the module's ``prepare(environ)``, if it has one.
+
+        The build hands over the environment for the few process-wide switches a
+        renderer has (the PDF's speed-ups); renderers never read it themselves.
+        """
+        module = importlib.import_module(self.module)
+        getattr(module, "prepare", lambda environ: None)(environ)
 
     def warm_up(self) -> None:
         """Import the renderer, and what it would import on first use (its module's ``warm_up``)."""

@@ -15,16 +15,24 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
+from publisher.facts import source_date_epoch, with_facts
 from publisher.parse import parse_source
 from publisher.renderers import Theme
 from publisher.renderers.docx.render import render_docx
+from tests.helpers.paths import EPOCH
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def render(source: Path, **theme) -> bytes:
-    """The .docx bytes of a source, with the given Theme options."""
-    return render_docx(parse_source(source), Theme(**theme)).data
+def render(source: Path, epoch: str | None = EPOCH, **theme) -> bytes:
+    """The .docx bytes of a source, with the given Theme options, dated as the build dates it.
+
+    ``epoch`` is the SOURCE_DATE_EPOCH the build would read (None: not set). It is passed
+    in rather than read here: module-scoped fixtures run before conftest pins the variable.
+    """
+    document = parse_source(source)
+    moment = source_date_epoch({"SOURCE_DATE_EPOCH": epoch} if epoch else {})
+    return render_docx(document, with_facts(document, Theme(**theme), moment)).data
 
 
 def open_docx(data: bytes) -> docx.document.Document:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -146,17 +145,14 @@ def clean_settings(document: WordDocument, lang: str) -> None:
         element.set(qn("w:val"), lang)
 
 
-def build_time(meta: Meta) -> dt.datetime | None:
-    """When the handout was made: the review date, else SOURCE_DATE_EPOCH, else unknown.
+def build_time(when: dt.date | None) -> dt.datetime | None:
+    """The build date (``theme.facts.date``) as a UTC time; a day is taken at midnight.
 
     Never the current time, so the same input gives the same bytes.
     """
-    if meta.updated is not None:
-        return dt.datetime.combine(meta.updated, dt.time(), tzinfo=dt.UTC)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return None
+    if when is None or isinstance(when, dt.datetime):
+        return when
+    return dt.datetime.combine(when, dt.time(), tzinfo=dt.UTC)
 
 
 def set_properties(document: WordDocument, meta: Meta, author: str, when: dt.datetime | None) -> None:

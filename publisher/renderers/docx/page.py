@@ -17,6 +17,7 @@ from docx.section import Section, _Footer, _Header
 from docx.shared import Emu, Mm, Pt
 
 from publisher.brand import Brand
+from publisher.contact import ContactItem
 from publisher.labels import Labels, split_placeholders
 from publisher.renderers.docx.links import encode_url
 from publisher.renderers.docx.pictures import Pictures
@@ -40,14 +41,6 @@ SEPARATOR = " \u00b7 "
 
 
 @dataclass(frozen=True)
-class ContactItem:
-    """One contact detail as shown in the footer, with a link target ("" when none)."""
-
-    text: str
-    href: str = ""
-
-
-@dataclass(frozen=True)
 class Letterhead:
     """What the header and footer show besides the page numbers."""
 
@@ -60,21 +53,17 @@ class Letterhead:
     contact: tuple[ContactItem, ...] = ()
 
 
-def letterhead(title: str, brand: Brand, labels: Labels) -> Letterhead:
-    """The header's and footer's content for a document ``title`` and the clinic's ``brand``."""
-    contact = brand.contact
-    items = (
-        ContactItem(contact.phone, contact.phone_href),
-        ContactItem(contact.email, f"mailto:{contact.email}" if contact.email else ""),
-        ContactItem(contact.address),
-        ContactItem(contact.hours),
-    )
+def letterhead(title: str, brand: Brand, contact: tuple[ContactItem, ...], labels: Labels) -> Letterhead:
+    """The header's and footer's content: a document ``title``, the clinic's ``brand`` and ``contact``.
+
+    ``contact`` is the list every format shows (``theme.facts.contact``).
+    """
     return Letterhead(
         title=title,
         clinic=brand.short_name or brand.name,
         logo=brand.logo,
         logo_alt=brand.name or brand.short_name or labels.logo,
-        contact=tuple(item for item in items if item.text),
+        contact=contact,
     )
 
 

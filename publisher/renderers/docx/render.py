@@ -66,12 +66,12 @@ def render_docx(document: Document, theme: Theme) -> Rendered:
     )
     write_content(BlockWriter(context, numbering, word.element.body), document, labels)
     # A reference document's own letterhead or footer wins over ours.
-    head = letterhead(meta.title, theme.brand, labels)
+    head = letterhead(meta.title, theme.brand, theme.facts.contact, labels)
     write_header(page, head, context.styles, context.pictures, keep_existing=from_reference)
     write_footer(page, head, labels, context.styles, keep_existing=from_reference)
     clean_settings(word, meta.lang)
     declare_fonts(word, font_families(theme))
-    when = build_time(meta)
+    when = build_time(theme.facts.date)
     set_properties(word, meta, theme.brand.name, when)
     return Rendered(save_reproducibly(word, when))
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from publisher.brand import Brand
+from publisher.contact import CONTACT_KINDS, ContactItem
 from publisher.model import Block, Document, Entry, Inline, Section
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer
@@ -32,12 +33,18 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "schemas" / "faq.s
 
 def render_json(document: Document, theme: Theme) -> Rendered:
     """The document as indented UTF-8 JSON with a trailing newline."""
-    text = json.dumps(entries_data(document, theme.brand), ensure_ascii=False, indent=2)
+    data = entries_data(document, theme.brand, theme.facts.contact)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     return Rendered((text + "\n").encode("utf-8"))
 
 
-def entries_data(document: Document, brand: Brand | None = None) -> dict[str, Any]:
-    """The document as plain data, in the order the schema lists the keys."""
+def entries_data(
+    document: Document, brand: Brand | None = None, contact: tuple[ContactItem, ...] = ()
+) -> dict[str, Any]:
+    """The document as plain data, in the order the schema lists the keys.
+
+    ``contact`` is the clinic's details as every format shows them (``theme.facts.contact``).
+    """
     meta = document.meta
     return {
         "title": meta.title,
@@ -47,7 +54,7 @@ def entries_data(document: Document, brand: Brand | None = None) -> dict[str, An
         "url": meta.url or None,
         "intro": blocks_value(document.intro),
         "disclaimer": inlines_value(meta.disclaimer),
-        "clinic": clinic_data(brand or Brand()),
+        "clinic": clinic_data(brand or Brand(), contact),
         "sections": [section_data(section) for section in document.sections if section.title],
         "entries": [
             entry_data(entry, section, meta.url) for section in document.sections for entry in section.entries
@@ -55,17 +62,14 @@ def entries_data(document: Document, brand: Brand | None = None) -> dict[str, An
     }
 
 
-def clinic_data(brand: Brand) -> dict[str, str | None] | None:
-    """The clinic's name, site and contact details, or None when the brand names none."""
-    contact = brand.contact
+def clinic_data(brand: Brand, contact: tuple[ContactItem, ...]) -> dict[str, str | None] | None:
+    """The clinic's name, site and contact details, or None when there are none."""
+    details = {item.kind: item.text for item in contact}
     values = {
         "name": brand.name,
         "short_name": brand.short_name,
         "home": brand.home,
-        "phone": contact.phone,
-        "email": contact.email,
-        "address": contact.address,
-        "hours": contact.hours,
+        **{kind: details.get(kind, "") for kind in CONTACT_KINDS},
     }
     if not any(values.values()):
         return None

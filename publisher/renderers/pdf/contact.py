@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from publisher.brand import Brand
 from publisher.colors import contrast_ratio
+from publisher.contact import ContactItem
 from publisher.labels import Labels
 from publisher.model import Document
 
@@ -43,22 +44,13 @@ class QrCode:
 
 
 @dataclass(frozen=True)
-class ContactField:
-    """One line of the contact block: its label, the text shown and an optional link."""
-
-    label: str
-    text: str
-    href: str = ""
-
-
-@dataclass(frozen=True)
 class ContactBlock:
     """What the contact block shows; ``fields`` may be empty when only the QR code is known."""
 
     name: str
     """The clinic's full name ("" without a brand)."""
-    fields: tuple[ContactField, ...]
-    """Phone, email, address and hours, only those the brand sets."""
+    fields: tuple[ContactItem, ...]
+    """Phone, email, address and hours, only those the brand sets (``theme.facts.contact``)."""
     qr: QrCode | None
     """The QR code, or None when there is no address to lead to."""
 
@@ -68,11 +60,13 @@ class ContactBlock:
         return bool(self.name or self.fields)
 
 
-def contact_block(document: Document, brand: Brand, labels: Labels) -> ContactBlock | None:
+def contact_block(
+    document: Document, brand: Brand, contact: tuple[ContactItem, ...], labels: Labels
+) -> ContactBlock | None:
     """The contact block for a handout, or None when there is nothing to put in it (the neutral look)."""
     url = qr_target(document, brand)
     qr = qr_code(url, qr_dark(brand), labels) if url else None
-    block = ContactBlock(brand.name, contact_fields(brand, labels), qr)
+    block = ContactBlock(brand.name, contact, qr)
     return block if block.has_details or qr else None
 
 
@@ -83,18 +77,6 @@ def qr_target(document: Document, brand: Brand) -> str:
     """
     url = document.meta.url or brand.home
     return url if WEB_ADDRESS.match(url) else ""
-
-
-def contact_fields(brand: Brand, labels: Labels) -> tuple[ContactField, ...]:
-    """The brand's contact details that are set, in reading order, phone and email as links."""
-    contact = brand.contact
-    fields = [
-        ContactField(labels.phone, contact.phone, contact.phone_href),
-        ContactField(labels.email, contact.email, f"mailto:{contact.email}" if contact.email else ""),
-        ContactField(labels.address, contact.address),
-        ContactField(labels.hours, contact.hours),
-    ]
-    return tuple(field for field in fields if field.text)
 
 
 def qr_dark(brand: Brand) -> str:

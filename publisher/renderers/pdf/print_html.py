@@ -225,7 +225,7 @@ def print_html(document: Document, theme: Theme) -> str:
         # The logo stands for the clinic's name; "Logo" (the same word in our four
         # languages) only for a brand with a logo and no name, since PDF/UA needs some alt.
         "logo_alt": brand.name or brand.short_name or "Logo",
-        "contact": contact_block(document, brand, labels),
+        "contact": contact_block(document, brand, theme.facts.contact, labels),
         "labels": labels,
         "paper": PAPER_SIZES[theme.paper],
         "reviewed": labels.format_date(updated) if updated else "",

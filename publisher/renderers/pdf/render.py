@@ -15,7 +15,7 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from publisher.brand import Brand
@@ -25,6 +25,7 @@ from publisher.renderers import Rendered, Theme
 from publisher.renderers.pdf.print_html import print_html
 from publisher.renderers.pdf.speed import cycle_collector_paused
 from publisher.renderers.pdf.speed import enable as enable_speedups
+from publisher.renderers.pdf.speed import wanted as speedups_wanted
 from publisher.resources import templates_dir
 
 PDF_VARIANT = "pdf/ua-1"
@@ -35,6 +36,11 @@ BENIGN_WARNINGS = (
     # slower, same output. Not a hole in the PDF.
     re.compile(r"Using fontTools instead of HarfBuzz-Subset"),
 )
+
+
+def prepare(environ: Mapping[str, str]) -> None:
+    """Before WeasyPrint is imported: its speed-ups on, or all off when the build's environment says so."""
+    enable_speedups(speedups_wanted(environ))
 
 
 def warm_up() -> None:
@@ -50,7 +56,8 @@ def render_pdf(document: Document, theme: Theme) -> Rendered:
     folder = document.source.resolve().parent
     roots = (templates_dir(), folder, *brand_folders(theme.brand))
     identifier = pdf_identifier(html, roots, [face.path for face in theme.brand.fonts])
-    return html_to_pdf(html, roots, base_url=folder, created=creation_date(document), identifier=identifier)
+    created = pdf_date(theme.facts.date)
+    return html_to_pdf(html, roots, base_url=folder, created=created, identifier=identifier)
 
 
 def brand_folders(brand: Brand) -> list[Path]:
@@ -146,18 +153,13 @@ def pdf_identifier(html: str, roots: Iterable[Path] = (), files: Iterable[Path] 
     return digest.hexdigest()[:32].encode("ascii")
 
 
-def creation_date(document: Document) -> str | None:
-    """The PDF's date (W3C form): SOURCE_DATE_EPOCH when set, else the FAQ's ``updated``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise RenderError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if document.meta.updated:
-        return document.meta.updated.isoformat()
-    return None
+def pdf_date(when: dt.date | None) -> str | None:
+    """The build date (``theme.facts.date``) in the W3C form WeasyPrint takes: a UTC time, or a day."""
+    if when is None:
+        return None
+    if isinstance(when, dt.datetime):
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when.isoformat()
 
 
 def shipped_fonts_only():
@@ -166,6 +168,10 @@ def shipped_fonts_only():
 
     # Fontconfig reads FONTCONFIG_FILE when a configuration is created; ours lists only
     # templates/fonts, so even text outside any @font-face rule gets a shipped font.
+    # The one place a renderer touches the environment, and on purpose: setting the
+    # variable is how WeasyPrint's font configuration is chosen (it takes no argument
+    # for it), and the old value is read only to be put back. Nothing the outputs
+    # show comes from the environment: the build date arrives in theme.facts.
     saved = os.environ.get("FONTCONFIG_FILE")
     os.environ["FONTCONFIG_FILE"] = str(templates_dir() / "fonts" / "fonts.conf")
     try:
