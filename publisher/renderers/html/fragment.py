@@ -170,8 +170,8 @@ def brand_properties(brand: Brand) -> str:
         "bg": brand.background,
     }
     lines = [f"  --{ROOT_CLASS}-{name}: {checked_colour(value)};" for name, value in colours.items()]
-    lines.append(f"  --{ROOT_CLASS}-font: {font_stack(brand.base_font)};")
-    lines.append(f"  --{ROOT_CLASS}-heading-font: {font_stack(brand.headings_font)};")
+    lines.append(f"  --{ROOT_CLASS}-font: {web_font_stack(brand.base_font)};")
+    lines.append(f"  --{ROOT_CLASS}-heading-font: {web_font_stack(brand.headings_font)};")
     return f".{ROOT_CLASS} {{\n" + "\n".join(lines) + "\n}"
 
 
@@ -182,8 +182,11 @@ def checked_colour(value: str) -> str:
     return value.strip()
 
 
-def font_stack(name: str) -> str:
-    """The brand font first, then fonts every visitor already has (nothing is downloaded)."""
+def web_font_stack(name: str) -> str:
+    """The fragment's font stack: the brand font, then fonts every visitor already has.
+
+    Nothing is downloaded (the PDF's, which embeds its fonts, is ``print_font_stack``).
+    """
     if not name.strip():
         return FALLBACK_FONTS
     if not FONT_FAMILY.fullmatch(name.strip()):

@@ -168,8 +168,11 @@ def is_picture(block: Block) -> bool:
     return isinstance(block, Paragraph) and len(block.children) == 1 and isinstance(block.children[0], Image)
 
 
-def font_stack(family: str) -> Markup:
-    """A brand font family followed by the shipped font, which has every weight we use."""
+def print_font_stack(family: str) -> Markup:
+    """The PDF's font stack: a brand font family, then the shipped font (it has every weight we use).
+
+    Only embedded fonts: WeasyPrint sees no system font (the fragment's is ``web_font_stack``).
+    """
     names = dict.fromkeys((family, SHIPPED_FONT))
     return Markup(", ".join(css_string(name) for name in names))
 
@@ -201,7 +204,7 @@ def environment() -> jinja2.Environment:
         css_font_style=css_font_style,
         css_url=css_url,
         font_format=font_format,
-        font_stack=font_stack,
+        print_font_stack=print_font_stack,
         page_counter=page_counter,
     )
     return env
