@@ -39,7 +39,12 @@ ROOT_CLASS = "faqp"
 TITLE_LEVEL = 2
 RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 # Brand values end up inside <style>, where nothing is escaped: accept only plain shapes.
-FALLBACK_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+# After the system's text font, its emoji and symbol fonts, so emoji (and symbols the text
+# font lacks) show in colour on Windows, macOS, Android and Linux alike.
+FALLBACK_FONTS = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif, '
+    '"Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji"'
+)
 
 
 class FragmentRenderer(HtmlRenderer):
