@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
 from publisher.brand import Brand
 from publisher.contact import ContactItem, contact_items
@@ -22,7 +22,8 @@ from publisher.errors import PublisherError
 from publisher.labels import labels_for
 from publisher.model import Document
 
-ThemeT = TypeVar("ThemeT")
+if TYPE_CHECKING:  # the registry's Theme holds Facts, so it imports this module
+    from publisher.renderers import Theme
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,6 @@ def source_facts(document: Document, brand: Brand, epoch: dt.datetime | None) ->
     return Facts(build_date(document.meta.updated, epoch), contact_items(brand, labels))
 
 
-def with_facts(document: Document, theme: ThemeT, epoch: dt.datetime | None = None) -> ThemeT:
+def with_facts(document: Document, theme: Theme, epoch: dt.datetime | None = None) -> Theme:
     """``theme`` with the facts of ``document`` and its brand, as the build hands it to renderers."""
     return replace(theme, facts=source_facts(document, theme.brand, epoch))

@@ -163,3 +163,16 @@ def test_keep_html_writes_the_print_html(tmp_path):
     document = parse_source(CLINIC_FAQ)
     assert kept == print_html(document, with_facts(document, Theme(brand=find_brand(None, CLINIC_FAQ))))
     assert "Example Clinic (sample, not a real clinic)" in kept
+
+
+def test_print_templates_only_read_fields():
+    # The views hold the HTML and the flags; a template that calls a function is doing their job.
+    import jinja2
+
+    from publisher.renderers.pdf.print_html import environment
+
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        tree = env.parse(env.loader.get_source(env, name)[0])
+        calls = [call.node for call in tree.find_all(jinja2.nodes.Call)]
+        assert calls == [], f"{name} calls {calls}"

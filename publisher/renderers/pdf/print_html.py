@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -31,10 +32,12 @@ from publisher.model import (
     Link,
     List,
     Paragraph,
+    Section,
 )
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer, data_uri
 from publisher.renderers.pdf.contact import contact_block
+from publisher.renderers.pdf.views import PrintEntry, PrintSection, PrintView
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 from publisher.walk import answer_blocks, block_inlines, nested_blocks, nested_inlines
@@ -217,27 +220,45 @@ def render_print_html(document: Document, theme: Theme) -> Rendered:
 
 def print_html(document: Document, theme: Theme) -> str:
     """The print HTML of a document, as WeasyPrint will lay it out."""
-    labels = labels_for(document.meta.lang)
-    updated = document.meta.updated
-    brand = theme.brand
-    context = {
-        "document": document,
-        "meta": document.meta,
-        "brand": brand,
-        "logo": data_uri(Image(brand.logo.name, "", brand.logo)) if brand.logo else "",
+    view = print_view(document, theme)
+    context = {field.name: getattr(view, field.name) for field in fields(view)}
+    return environment().get_template("leaflet.html.j2").render(context)
+
+
+def print_view(document: Document, theme: Theme) -> PrintView:
+    """What the templates show of a document, with its HTML made from the model."""
+    meta, brand = document.meta, theme.brand
+    labels = labels_for(meta.lang)
+    html = PrintRenderer()
+    return PrintView(
+        lang=meta.lang,
+        title=meta.title,
+        subtitle=meta.subtitle,
+        url=meta.url,
+        updated=meta.updated.isoformat() if meta.updated else "",
+        reviewed=labels.format_date(meta.updated) if meta.updated else "",
+        intro=html.blocks(document.intro),
+        disclaimer=html.inlines(meta.disclaimer),
+        sections=tuple(section_view(section, html) for section in document.sections),
+        brand=brand,
+        logo=data_uri(Image(brand.logo.name, "", brand.logo)) if brand.logo else "",
         # The logo stands for the clinic's name; "Logo" (the same word in our four
         # languages) only for a brand with a logo and no name, since PDF/UA needs some alt.
-        "logo_alt": brand.name or brand.short_name or "Logo",
-        "contact": contact_block(document, brand, theme.facts.contact, labels),
-        "labels": labels,
-        "paper": PAPER_SIZES[theme.paper],
-        "reviewed": labels.format_date(updated) if updated else "",
-        "stylesheets": stylesheet_urls(document),
-        "html": PrintRenderer(),
-        "plain": inline_text,
-        "is_short": is_short,
-    }
-    return environment().get_template("leaflet.html.j2").render(context)
+        logo_alt=brand.name or brand.short_name or "Logo",
+        contact=contact_block(document, brand, theme.facts.contact, labels),
+        labels=labels,
+        paper=PAPER_SIZES[theme.paper],
+        stylesheets=tuple(stylesheet_urls(document)),
+    )
+
+
+def section_view(section: Section, html: PrintRenderer) -> PrintSection:
+    """A section and its questions, their HTML made and each answer's length judged."""
+    entries = tuple(
+        PrintEntry(entry.id, html.inlines(entry.question), html.blocks(entry.answer), is_short(entry))
+        for entry in section.entries
+    )
+    return PrintSection(section.id, html.inlines(section.title), entries)
 
 
 def stylesheet_urls(document: Document) -> list[str]:
