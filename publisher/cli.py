@@ -72,6 +72,9 @@ def build_options(func):
             help="Render in parallel on this many processes.",
         ),
         click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+        click.option(
+            "--debug", is_flag=True, help="When a format fails with a bug of ours, print its traceback."
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -179,10 +182,23 @@ def init(directory: Path) -> None:
 
 
 def make_options(
-    *, out_dir, formats, paper, brand_file, keep_html, no_script, no_jsonld, logo, docx_reference, jobs, force
+    *,
+    out_dir,
+    formats,
+    paper,
+    brand_file,
+    keep_html,
+    no_script,
+    no_jsonld,
+    logo,
+    docx_reference,
+    jobs,
+    force,
+    debug,
 ):
     """BuildOptions from the command line's settings (the brand file is loaded here, once)."""
     from publisher.build import BuildOptions
+    from publisher.facts import source_date_epoch
     from publisher.renderers import Theme
 
     theme = Theme(
@@ -193,8 +209,7 @@ def make_options(
         chosen += ("print-html",)
     # Read once, here: a bad value stops build and watch before anything renders.
     epoch = source_date_epoch()
-    return BuildOptions(out_dir, chosen, theme, brand_file, force, jobs, epoch)
-    from publisher.facts import source_date_epoch
+    return BuildOptions(out_dir, chosen, theme, brand_file, force, jobs, epoch, debug)
 
 
 def distinct_outputs(sources: list[Path]) -> list[Path]:

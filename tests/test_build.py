@@ -257,3 +257,35 @@ def test_a_renderer_that_returns_bare_bytes_is_a_renderer_bug(project: Path, mon
     assert result.exit_code == 1
     assert "json failed: TypeError: render_json returned bytes, not Rendered" in result.output
     assert not (project / "output").exists()
+
+
+# --- --debug: a renderer's own bug with its traceback ------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_renderer_bug_is_one_line_without_debug(project: Path, monkeypatch, jobs):
+    monkeypatch.setenv("FAIL_FORMAT", "pdf")  # with -j 2 the PDF renders in a worker
+    result = build("-j", jobs)
+    assert result.exit_code == 1
+    assert "source/faq.md: pdf failed: RuntimeError: injected failure in pdf\n" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_debug_prints_the_traceback_even_from_a_worker(project: Path, monkeypatch, jobs):
+    monkeypatch.setenv("FAIL_FORMAT", "pdf")
+    result = build("-j", jobs, "--debug")
+    assert result.exit_code == 1
+    first, rest = result.output.split("\n", 1)
+    assert first == "source/faq.md: pdf failed: RuntimeError: injected failure in pdf"
+    assert rest.startswith("Traceback (most recent call last):")
+    assert "fake_renderers.py" in rest and ", in _render\n" in rest
+    assert rest.rstrip().endswith("RuntimeError: injected failure in pdf")
+    assert not (project / "output").exists()
+
+
+def test_debug_leaves_a_user_error_a_plain_message(project: Path):
+    (project / "source" / "faq.md").write_text("---\ntitle: T\n---\n\n## Q?\n")
+    result = build("--debug")
+    assert result.exit_code == 1
+    assert "question has no answer" in result.output and "Traceback" not in result.output
