@@ -148,10 +148,16 @@ def owned_files(stamp: Path) -> set[str]:
     return {stamp.name, *data.get("written", []), *(Path(p).name for p in data.get("outputs", {}))}
 
 
-def is_up_to_date(stamp: Path, options_key: str, outputs: Iterable[Path]) -> bool:
-    """True when the stamp matches the current inputs, options, tools and outputs."""
+def is_up_to_date(stamp: Path, options_key: str, outputs: Iterable[Path], source: Path | None = None) -> bool:
+    """True when the stamp matches the current inputs, options, tools and outputs.
+
+    With ``source``, the stamp must also be one of that source's builds: two sources of
+    one name in different folders share a stamp's name.
+    """
     data = read_stamp(stamp)
     if not data or data.get("stamp") != STAMP_VERSION or data.get("options") != options_key:
+        return False
+    if source is not None and str(source.resolve()) not in data["inputs"]:
         return False
     if data.get("tools") != tool_versions():
         return False
