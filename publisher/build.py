@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import os
 import time
-import traceback
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -23,10 +22,10 @@ from publisher.errors import PublisherError, RenderError
 from publisher.facts import with_facts
 from publisher.model import Document
 from publisher.renderers import DEFAULT_FORMATS, FORMATS, Rendered, Theme
-from publisher.stamp import is_up_to_date, make_stamp, snapshot, stamp_path, template_files
+from publisher.stamp import is_up_to_date, make_stamp, owned_files, snapshot, stamp_path, template_files
 from publisher.walk import document_images
 from publisher.workers import Workers
-from publisher.write import write_outputs
+from publisher.write import OverwriteRefused, refuse_overwrites, remove_leftovers, write_outputs
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,6 @@ class BuildOptions:
     jobs: int = 1
     epoch: dt.datetime | None = None
     """SOURCE_DATE_EPOCH (read by the command line): when set, the date of every output."""
-    debug: bool = False
-    """A renderer's own bug is reported with its traceback, not only its one-line message."""
 
 
 def options_key(options: BuildOptions, brand_file: Path | None) -> str:
@@ -94,13 +91,8 @@ def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
     return {fmt: options.out_dir / (source.stem + FORMATS[fmt].suffix) for fmt in options.formats}
 
 
-def render_one(fmt: str, document: Document, theme: Theme, debug: bool = False) -> tuple[Rendered, float]:
-    """Render one format through the registry, timing it; any failure becomes a RenderError.
-
-    A renderer's bug (any exception but a PublisherError) is one line naming it, or with
-    ``debug`` that line and the traceback, formatted here: in a worker, this is the only
-    place the traceback exists, and only text travels back.
-    """
+def render_one(fmt: str, document: Document, theme: Theme) -> tuple[Rendered, float]:
+    """Render one format through the registry, timing it; any failure becomes a RenderError."""
     started = time.perf_counter()
     try:
         prepare(fmt)
@@ -110,19 +102,14 @@ def render_one(fmt: str, document: Document, theme: Theme, debug: bool = False) 
     except PublisherError as error:
         raise RenderError(f"{document.source}: {fmt}: {error.format_message()}") from None
     except Exception as error:  # a renderer bug must not lose the user's other outputs
-        message = f"{document.source}: {fmt} failed: {type(error).__name__}: {error}"
-        if debug:
-            message += "\n" + traceback.format_exc().rstrip()
-        raise RenderError(message) from None
+        raise RenderError(f"{document.source}: {fmt} failed: {type(error).__name__}: {error}") from None
     return rendered, time.perf_counter() - started
 
 
-def render_in_worker(
-    fmt: str, document: Document, theme: Theme, debug: bool = False
-) -> tuple[Rendered, float] | str:
+def render_in_worker(fmt: str, document: Document, theme: Theme) -> tuple[Rendered, float] | str:
     """``render_one`` for a worker process: errors come back as their message."""
     try:
-        return render_one(fmt, document, theme, debug)
+        return render_one(fmt, document, theme)
     except PublisherError as error:
         return error.format_message()
 
@@ -195,8 +182,14 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
     paths = output_paths(source, options)
     brand_file = brand_file_for(options.brand_file, source)
     key = options_key(options, brand_file)
-    if not options.force and is_up_to_date(stamp_path(options.out_dir, source), key, paths.values()):
+    stamp = stamp_path(options.out_dir, source)
+    remove_leftovers([*paths.values(), stamp])  # of a build killed while writing
+    if not options.force and is_up_to_date(stamp, key, paths.values(), source):
         return SourceResult(source, skipped=True)
+    try:  # before the work of rendering: refused now, refused when writing
+        refuse_overwrites([*paths.values(), stamp], [source], None if options.force else owned_files(stamp))
+    except OverwriteRefused as error:
+        return SourceResult(source, error=f"{source}: {error}")
     if workers.enabled and any(is_slow(fmt) for fmt in paths):
         # Importing WeasyPrint takes longer than parsing and rendering everything else:
         # start it in a worker now, while this process parses.
@@ -212,7 +205,7 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
     theme = with_facts(document, theme, options.epoch)
     inputs = {**snapshot(named_files(document, theme)), **read_first}
     futures = {
-        fmt: workers.submit(render_in_worker, fmt, document, theme, options.debug)
+        fmt: workers.submit(render_in_worker, fmt, document, theme)
         for fmt in paths
         if workers.enabled and is_slow(fmt)
     }
@@ -227,7 +220,7 @@ def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> Sou
     try:
         for fmt in pending.paths:
             if fmt not in pending.futures:
-                results[fmt] = render_one(fmt, pending.document, pending.theme, options.debug)
+                results[fmt] = render_one(fmt, pending.document, pending.theme)
         for fmt, future in pending.futures.items():
             outcome = worker_outcome(fmt, future)
             if isinstance(outcome, str):
@@ -258,9 +251,10 @@ def write_source(
     """Write a source's outputs and its stamp in one all-or-nothing step."""
     files = {pending.paths[fmt]: rendered.data for fmt, (rendered, _) in results.items()}
     stamp = stamp_path(options.out_dir, pending.source)
-    files[stamp] = make_stamp(pending.key, pending.inputs, dict(files))
+    owned = owned_files(stamp)
+    files[stamp] = make_stamp(pending.key, pending.inputs, dict(files), owned)
     try:
-        write_outputs(files)
+        write_outputs(files, protected=[pending.source], owned=None if options.force else owned)
     except OSError as error:
         return SourceResult(pending.source, error=f"{pending.source}: could not write outputs: {error}")
     written = tuple(
