@@ -18,15 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli_run import Run, run_all
+from tests.helpers.cli_run import Run, assert_bounded, run_all
 from tests.helpers.images import png_chunk
 from tests.helpers.paths import TESTS
 
 CORPUS = TESTS / "corpus" / "hostile"
-SECONDS = 10.0
-"""Each run's time limit ("a few seconds"; generous for a loaded CI machine)."""
-MEGABYTES = 500.0
-"""Each run's memory limit."""
 Q = "---\ntitle: Hostile input\n---\n\n## What does this hold?\n\n"
 
 
@@ -200,14 +196,6 @@ def previous_outputs(tmp_path_factory) -> Path:
 def files_of(folder: Path) -> dict[str, bytes]:
     """Every file in a folder, hidden ones too, by name."""
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-
-
-def assert_bounded(run: Run) -> None:
-    """No traceback, a known exit code, and within the time and memory limits."""
-    assert "Traceback" not in run.stderr and "panicked" not in run.stderr, run
-    assert run.code in (0, 1), run
-    assert run.seconds < SECONDS, f"took {run.seconds:.1f} s\n{run}"
-    assert run.peak_mb < MEGABYTES, f"took {run.peak_mb:.0f} MB\n{run}"
 
 
 def assert_refused(run: Run, case: Case) -> None:

@@ -17,6 +17,10 @@ from tests.helpers.paths import ROOT
 
 KILL_AFTER = 60.0
 """A run still going after this long is killed (and fails its test as a hang)."""
+SECONDS = 10.0
+"""Each hostile run's time limit ("a few seconds"; generous for a loaded CI machine)."""
+MEGABYTES = 500.0
+"""Each hostile run's memory limit."""
 PROBLEM_LINE = re.compile(r"^(?P<path>[^\s:][^:\n]*):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$", re.M)
 
 
@@ -78,3 +82,11 @@ def run_all(commands: list[list[str]], cwd: Path) -> list[Run]:
     """Run several commands at once (they only read, or write to different folders)."""
     started = [(args, *start(args, cwd)) for args in commands]
     return [finish(args, process, begun, streams) for args, process, begun, streams in started]
+
+
+def assert_bounded(run: Run) -> None:
+    """No traceback or panic, a known exit code, and within the time and memory limits."""
+    assert "Traceback" not in run.stderr and "panicked" not in run.stderr, run
+    assert run.code in (0, 1), run
+    assert run.seconds < SECONDS, f"took {run.seconds:.1f} s\n{run}"
+    assert run.peak_mb < MEGABYTES, f"took {run.peak_mb:.0f} MB\n{run}"
