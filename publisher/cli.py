@@ -93,18 +93,27 @@ def main() -> None:
 
 @main.command()
 @SOURCES
-def check(sources: tuple[Path, ...]) -> None:
-    """Check sources for mistakes without writing anything.
+@click.option(
+    "--brand",
+    "brand_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Brand file to check too (default: _brand.yml beside each source, if any).",
+)
+def check(sources: tuple[Path, ...], brand_file: Path | None) -> None:
+    """Check sources, and the brand file each would be built with, without writing anything.
 
     \b
     Examples:
       publisher check
       publisher check source/faq.md other.md
     """
+    from publisher.brandfile import check_brand_file
     from publisher.parse import parse_source
 
     failed = False
+    checked: set[Path] = set()
     for source in sources or (default_source(),):
+        failed = not check_brand_file(brand_file, source, checked) or failed
         try:
             document = parse_source(source)
         except PublisherError as error:
