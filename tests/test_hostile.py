@@ -120,6 +120,9 @@ GENERATED = {
     "png-12000-pixels-square": Case(
         "faq.md:7:", "limit of 20,000 pixels a side and 25,000,000 pixels", huge_png
     ),
+    # `check` passed and `build` failed: Word keeps 255 characters in a property
+    "title-300": Case(make=source("---\ntitle: " + "Title " * 50 + "\n---\n\n## Q?\n\nA.\n")),
+    "clinic-name-300": Case(make=with_brand("meta:\n  name: " + "Clinic " * 43 + "\n")),
     "brand-file-3-mb": Case(
         "_brand.yml:1:1:",
         "limit of 100,000 bytes",

@@ -24,6 +24,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from publisher.errors import RenderError, display_path
+from publisher.limits import WORD_PROPERTY_CHARS
 from publisher.model import Meta
 from publisher.renderers.docx.xml import attr, fragment
 
@@ -161,12 +162,13 @@ def set_properties(document: WordDocument, meta: Meta, author: str, when: dt.dat
     element = document.part.package.part_related_by(RT.CORE_PROPERTIES).element
     for child in list(element):
         element.remove(child)
-    core.title = meta.title
+    # Word keeps at most 255 characters in a property: the property is cut, the title is not.
+    core.title = meta.title[:WORD_PROPERTY_CHARS]
     if meta.subtitle:
-        core.subject = meta.subtitle
+        core.subject = meta.subtitle[:WORD_PROPERTY_CHARS]
     if author:
-        core.author = author
-        core.last_modified_by = author
+        core.author = author[:WORD_PROPERTY_CHARS]
+        core.last_modified_by = author[:WORD_PROPERTY_CHARS]
     core.language = meta.lang
     core.revision = 1
     if when is not None:
