@@ -175,6 +175,45 @@ def watch(sources, quiet, **settings) -> None:
 
 
 @main.command()
+@click.argument("source", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one)."
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the preview in a browser.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option(
+    "--brand",
+    "brand_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Brand file (default: _brand.yml beside the source, if any).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def preview(source, port, no_browser, paper, brand_file, quiet) -> None:
+    """Show every output in a browser, updated on each save (Ctrl-C ends).
+
+    Serves a page on 127.0.0.1 only, with the web fragment, the leaflet's and the
+    handout's pages, the problems and downloads. Nothing is written to output/.
+
+    \b
+    Examples:
+      publisher preview
+      publisher preview source/faq.md --port 8765 --no-browser
+    """
+    from publisher.build import BuildOptions
+    from publisher.console import Console
+    from publisher.facts import source_date_epoch
+    from publisher.preview.run import run_preview  # imported here: other commands stay fast
+    from publisher.renderers import Theme
+
+    # At least one worker: the leaflet renders warm there while this process does the rest.
+    jobs = max(os.cpu_count() or 1, 2)
+    options = BuildOptions(
+        theme=Theme(paper=paper), brand_file=brand_file, force=True, jobs=jobs, epoch=source_date_epoch()
+    )
+    run_preview(source or default_source(), options, port, not no_browser, Console(quiet))
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 def init(directory: Path) -> None:
     """Start a new FAQ project in DIRECTORY: a sample source, brand file and README.
