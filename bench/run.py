@@ -3,7 +3,8 @@
 - cold `publisher build` (all formats) against WeasyPrint alone rendering the same kept
   print HTML, and against pandoc 3 (pypandoc_binary) making HTML, DOCX and PDF (via WeasyPrint);
 - a generated 1,000-entry FAQ against WeasyPrint alone;
-- the rebuild latency of `publisher watch` against WeasyPrint's warm render alone;
+- the rebuild latency of `publisher watch`, and the save-to-picture time of `publisher preview`,
+  against WeasyPrint's warm render alone;
 - the no-op build and `check`; peak memory at 1,000 entries; time for 100, 1,000, 4,000 entries;
 - the PDF of a table-heavy FAQ (wide tables, laid out full width) against the same FAQ
   with each table's cells as a list instead (the same text, two columns throughout).
@@ -202,6 +203,58 @@ def bench_watch(source: Path, work: Path) -> None:
     record("ratio watch rebuild / WeasyPrint render, PDF/UA-1", f"{latency / tagged:.3f}x", "target <= 1.10x")
 
 
+def bench_preview(source: Path, work: Path) -> None:
+    """Time from saving the source to the new first PDF page picture of `publisher preview`.
+
+    Measured as the page sees it: the server-sent event announcing the new leaflet, then the
+    picture fetched; each save waits until LibreOffice has finished the previous handout, as
+    between a person's saves. Against a warm WeasyPrint render of the same leaflet.
+    """
+    import http.client
+    import json
+
+    folder = work / "preview"
+    folder.mkdir(exist_ok=True)
+    copy = folder / "faq.md"
+    shutil.copy(source, copy)
+    process = subprocess.Popen(
+        publisher("preview", str(copy), "--no-browser"), env=ENV, cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        port = int(process.stdout.readline().split("127.0.0.1:")[1].split("/")[0])
+        events = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        events.request("GET", "/events")
+        stream = events.getresponse()
+
+        def next_state(done) -> dict:
+            while True:
+                line = stream.fp.readline().decode()
+                if line.startswith("data: ") and done(state := json.loads(line[6:])):
+                    return state
+
+        state = next_state(lambda s: s.get("state") == "ready")
+        latencies = []
+        for number in range(RUNS):
+            state = next_state(lambda s: s.get("word", {}).get("state") != "converting")
+            rev = state["pdf"]["rev"]
+            started = time.perf_counter()
+            copy.write_text(source.read_text() + f"\nEdit {number}.\n")
+            next_state(lambda s, rev=rev: s["pdf"]["rev"] > rev)
+            picture = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            picture.request("GET", "/pdf/1.jpg")
+            picture.getresponse().read()
+            latencies.append(time.perf_counter() - started)
+    finally:
+        process.terminate()
+        process.wait(20)
+    html = kept_print_html(copy, folder / "out")
+    warm, tagged = warm_render_time(html), warm_render_time(html, "pdf/ua-1")
+    latency = statistics.median(latencies)
+    record("preview: save to new PDF page picture (s)", f"{latency:.3f}")
+    record("ratio preview update / WeasyPrint render", f"{latency / warm:.3f}x", "target <= 1.20x")
+    record("ratio preview update / WeasyPrint, PDF/UA-1", f"{latency / tagged:.3f}x", "target <= 1.20x")
+
+
 def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -295,6 +348,7 @@ def main() -> None:
         bench_fast_paths(source, work)
         bench_tables(work)
         bench_watch(source, work)
+        bench_preview(source, work)
         bench_scaling(work)
 
 
