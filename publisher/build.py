@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import os
 import time
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -43,6 +44,8 @@ class BuildOptions:
     jobs: int = 1
     epoch: dt.datetime | None = None
     """SOURCE_DATE_EPOCH (read by the command line): when set, the date of every output."""
+    debug: bool = False
+    """A renderer's own bug is reported with its traceback, not only its one-line message."""
 
 
 def options_key(options: BuildOptions, brand_file: Path | None) -> str:
@@ -91,8 +94,13 @@ def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
     return {fmt: options.out_dir / (source.stem + FORMATS[fmt].suffix) for fmt in options.formats}
 
 
-def render_one(fmt: str, document: Document, theme: Theme) -> tuple[Rendered, float]:
-    """Render one format through the registry, timing it; any failure becomes a RenderError."""
+def render_one(fmt: str, document: Document, theme: Theme, debug: bool = False) -> tuple[Rendered, float]:
+    """Render one format through the registry, timing it; any failure becomes a RenderError.
+
+    A renderer's bug (any exception but a PublisherError) is one line naming it, or with
+    ``debug`` that line and the traceback, formatted here: in a worker, this is the only
+    place the traceback exists, and only text travels back.
+    """
     started = time.perf_counter()
     try:
         prepare(fmt)
@@ -102,14 +110,19 @@ def render_one(fmt: str, document: Document, theme: Theme) -> tuple[Rendered, fl
     except PublisherError as error:
         raise RenderError(f"{document.source}: {fmt}: {error.format_message()}") from None
     except Exception as error:  # a renderer bug must not lose the user's other outputs
-        raise RenderError(f"{document.source}: {fmt} failed: {type(error).__name__}: {error}") from None
+        message = f"{document.source}: {fmt} failed: {type(error).__name__}: {error}"
+        if debug:
+            message += "\n" + traceback.format_exc().rstrip()
+        raise RenderError(message) from None
     return rendered, time.perf_counter() - started
 
 
-def render_in_worker(fmt: str, document: Document, theme: Theme) -> tuple[Rendered, float] | str:
+def render_in_worker(
+    fmt: str, document: Document, theme: Theme, debug: bool = False
+) -> tuple[Rendered, float] | str:
     """``render_one`` for a worker process: errors come back as their message."""
     try:
-        return render_one(fmt, document, theme)
+        return render_one(fmt, document, theme, debug)
     except PublisherError as error:
         return error.format_message()
 
@@ -205,7 +218,7 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
     theme = with_facts(document, theme, options.epoch)
     inputs = {**snapshot(named_files(document, theme)), **read_first}
     futures = {
-        fmt: workers.submit(render_in_worker, fmt, document, theme)
+        fmt: workers.submit(render_in_worker, fmt, document, theme, options.debug)
         for fmt in paths
         if workers.enabled and is_slow(fmt)
     }
@@ -220,7 +233,7 @@ def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> Sou
     try:
         for fmt in pending.paths:
             if fmt not in pending.futures:
-                results[fmt] = render_one(fmt, pending.document, pending.theme)
+                results[fmt] = render_one(fmt, pending.document, pending.theme, options.debug)
         for fmt, future in pending.futures.items():
             outcome = worker_outcome(fmt, future)
             if isinstance(outcome, str):
