@@ -16,6 +16,8 @@ FORMAT_NAMES = ("pdf", "docx", "html", "json")
 
 Named here rather than imported so ``--help`` and ``check`` do not load the registry.
 ``print-html`` is not among them: it is for inspecting the PDF, asked for with ``--keep-html``."""
+BRAILLE_FORMATS = ("brf", "pef")
+"""Offered with ``-f`` but never built by default: braille needs liblouis, a system library."""
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 
 
@@ -35,9 +37,9 @@ def build_options(func):
             "-f",
             "--format",
             "formats",
-            type=click.Choice(FORMAT_NAMES),
+            type=click.Choice(FORMAT_NAMES + BRAILLE_FORMATS),
             multiple=True,
-            help="Format to build (repeatable); default every format.",
+            help="Format to build (repeatable); default every format but braille (brf, pef).",
         ),
         click.option(
             "--paper",
@@ -253,6 +255,10 @@ def make_options(
         paper=paper, script=not no_script, jsonld=not no_jsonld, logo=logo, docx_reference=docx_reference
     )
     chosen = tuple(dict.fromkeys(formats)) or FORMAT_NAMES
+    if set(chosen) & set(BRAILLE_FORMATS):  # stop before anything renders, saying how to install liblouis
+        from publisher.renderers.brf.louis import library
+
+        library()
     if keep_html:
         chosen += ("print-html",)
     # Read once, here: a bad value stops build and watch before anything renders.

@@ -96,6 +96,9 @@ FORMATS: dict[str, Format] = {
             ".print.html",
             default=False,
         ),
+        # Braille needs liblouis, a system library: built only when asked for (-f brf, -f pef).
+        Format("brf", "publisher.renderers.brf.render", "render_brf", ".brf", default=False),
+        Format("pef", "publisher.renderers.brf.pef", "render_pef", ".pef", default=False),
     )
 }
 DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.default)
