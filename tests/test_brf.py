@@ -348,6 +348,22 @@ def test_brf_builds_byte_for_byte_the_same_twice(tmp_path: Path) -> None:
     assert "faq.brf" in result.output
 
 
+def test_branded_build_ends_with_the_clinics_contact_details(tmp_path: Path) -> None:
+    require_liblouis()
+    source = ROOT / "tests" / "fixtures" / "branded" / "faq.md"
+    result = CliRunner().invoke(main, ["build", str(source), "-f", "brf", "-f", "pef", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "faq.brf (" in result.output and "faq.pef (" in result.output
+    brf = (tmp_path / "faq.brf").read_bytes().decode("ascii")
+    title, *body = pages_of(brf)
+    assert "harbour hair clinic" in back(" ".join(title))
+    text = back(body_braille(brf))
+    assert text.endswith(
+        "contact phone: +44 20 0000 0000 email: care@harbour.example"
+        " address: 1 quay street, harbourtown opening hours: tue-sat 10:00-18:00"
+    )
+
+
 WITHOUT_LIBLOUIS = """
 import ctypes.util, sys
 find = ctypes.util.find_library

@@ -6,6 +6,7 @@ software that read PEF need not guess the character set, page size or duplexing.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from xml.sax.saxutils import escape
 
@@ -30,8 +31,9 @@ def render_pef(document: Document, theme: Theme) -> Rendered:
         f"<dc:title>{escape(document.meta.title)}</dc:title>",
         f"<dc:language>{escape(document.meta.lang)}</dc:language>",
     ]
-    if document.meta.updated:
-        meta.append(f"<dc:date>{document.meta.updated.isoformat()}</dc:date>")
+    if theme.facts.date:  # the build date (SOURCE_DATE_EPOCH, else the front matter's updated)
+        day = theme.facts.date
+        meta.append(f"<dc:date>{(day.date() if isinstance(day, dt.datetime) else day).isoformat()}</dc:date>")
     body = "\n".join(pef_page(page) for page in pages)
     text = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

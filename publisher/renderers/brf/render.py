@@ -92,21 +92,14 @@ def section_lines(section: Section, writer: BrailleWriter) -> list[LogicalLine]:
 
 
 def contact_lines(document: Document, theme: Theme, writer: BrailleWriter) -> list[LogicalLine]:
-    """The clinic's contact details as "label: value" lines under a centred heading."""
-    contact, labels = theme.brand.contact, labels_for(document.meta.lang)
-    items = [
-        (labels.phone, contact.phone),
-        (labels.email, contact.email),
-        (labels.address, contact.address),
-        (labels.hours, contact.hours),
-    ]
+    """The clinic's contact details (``theme.facts.contact``) as "label: value" lines under a heading."""
     lines = []
-    for label, value in items:
-        if value.strip():
-            # Addresses and numbers are read character by character: no contractions in them.
-            form = NO_CONTRACT if label in (labels.email, labels.phone) else PLAIN
-            lines += writer.lines([(f"{label}: ", PLAIN), (" ".join(value.split()), form)], 0, 2)
+    for item in theme.facts.contact:
+        # Numbers and addresses are read character by character: never contracted.
+        form = NO_CONTRACT if item.kind in ("phone", "email") else PLAIN
+        lines += writer.lines([(f"{item.label}: ", PLAIN), (" ".join(item.text.split()), form)], 0, 2)
     if not lines:
         return []
-    heading = LogicalLine(writer.transcriber.braille([(labels.contact, PLAIN)]), centred=True)
+    contact = labels_for(document.meta.lang).contact
+    heading = LogicalLine(writer.transcriber.braille([(contact, PLAIN)]), centred=True)
     return framed([heading], blank_before=True, blank_after=True, heading=True) + lines
