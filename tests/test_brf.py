@@ -285,6 +285,10 @@ def test_wrap_splits_a_long_word_with_the_continuation_indicator() -> None:
     # Never end a piece with a prefix cell (capital, number...): it belongs with the next cell.
     assert wrap(LogicalLine("A" * 38 + ",B" + "C" * 20))[0] == "A" * 38 + '"'
     assert wrap(LogicalLine("#" * 50))[0] == "#" * 39 + '"'
+    # However deep the nesting, a line keeps 20 cells for its text.
+    assert wrap(LogicalLine("ABC " * 12, first=60, runover=62)) == [" " * 20 + ("ABC " * 5).strip()] * 2 + [
+        " " * 20 + "ABC ABC"
+    ]
     assert wrap(LogicalLine("A" * 30 + ",B" + "C" * 20))[0] == "A" * 30 + ",B" + "C" * 7 + '"'
 
 

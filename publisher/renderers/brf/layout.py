@@ -27,6 +27,8 @@ CONTINUATION = '"'
 """UEB's continuation indicator (dot 5), ending a line where a long word is split."""
 PREFIX_CELLS = frozenset(',#@^_".;')
 """Cells that begin a multi-cell sign in UEB (dots 6, 3456, 4, 45, 456, 5, 46, 56)."""
+MIN_ROOM = 20
+"""Cells a line keeps for text however deeply it is indented."""
 KEEP_LINES = 2
 """Lines of text that must follow a heading on its page."""
 
@@ -56,9 +58,11 @@ def wrap(line: LogicalLine, width: int = WIDTH, split_mark: str = CONTINUATION) 
     each piece. Centred lines leave at least three blank cells on each side.
     """
     pieces: list[str] = []
+    # Deeply nested lists and quotes stop indenting where a line would keep fewer than MIN_ROOM cells.
+    first, runover = min(line.first, width - MIN_ROOM), min(line.runover, width - MIN_ROOM)
 
     def room() -> int:
-        return width - 6 if line.centred else width - (line.runover if pieces else line.first)
+        return width - 6 if line.centred else width - (runover if pieces else first)
 
     words = line.braille.split()
     current = ""
@@ -78,7 +82,7 @@ def wrap(line: LogicalLine, width: int = WIDTH, split_mark: str = CONTINUATION) 
         pieces.append(current)
     if line.centred:
         return [" " * ((width - len(piece)) // 2) + piece for piece in pieces]
-    return [" " * (line.runover if i else line.first) + piece for i, piece in enumerate(pieces)]
+    return [" " * (runover if i else first) + piece for i, piece in enumerate(pieces)]
 
 
 def cut_at(word: str, most: int) -> int:
