@@ -60,7 +60,9 @@ class Format:
     slow: bool = False
     """Rendered in a worker process when the build may use more than one."""
     default: bool = True
-    """Built when no format is named; the others only when asked for (``--keep-html``)."""
+    """Built when no format is named; the others only when asked for."""
+    offered: bool = True
+    """Offered with ``-f``; print-html is not (``--keep-html`` asks for it)."""
 
     def load(self) -> Renderer:
         """Import the renderer's module (lazily: WeasyPrint and python-docx are heavy)."""
@@ -95,6 +97,7 @@ FORMATS: dict[str, Format] = {
             "render_print_html",
             ".print.html",
             default=False,
+            offered=False,
         ),
         # Braille needs liblouis, a system library: built only when asked for (-f brf, -f pef).
         Format("brf", "publisher.renderers.brf.render", "render_brf", ".brf", default=False),
@@ -102,4 +105,6 @@ FORMATS: dict[str, Format] = {
     )
 }
 DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.default)
-"""The formats a build writes when none is named: the ones clinic staff choose from with ``-f``."""
+"""The formats a build writes when none is named."""
+OFFERED_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.offered)
+"""The formats clinic staff choose from with ``-f``."""
