@@ -16,8 +16,10 @@ from publisher.limits import MAX_URL_CHARS
 WEB_SCHEMES = ("http", "https")
 # A host name label once IDNA-encoded: letters, digits and inner hyphens, 63 at most.
 LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
-# Spaces, controls and the characters RFC 3986 never allows unescaped.
-FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f<>\"{}|\\^`]")
+# Spaces and controls, which end an address wherever it is printed or pasted. Characters
+# RFC 3986 wants escaped (< > " { } |) are left to browsers, which escape them; the host
+# is checked on its own, strictly.
+FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def shorten(value: str, keep: int = 60) -> str:

@@ -78,6 +78,11 @@ def yaml_nested(depth: int) -> str:
     return "".join(f"{'  ' * i}k{i}:\n" for i in range(depth)) + "  " * depth + "x\n"
 
 
+MAP_LINK = (
+    "https://www.google.com/maps/place/Example+Clinic,+1+Example+Street/@51.5142,-0.1494,17z/data="
+    + "!3m1!4b1!4m6!3m5!1s0x48761b2b2b2b2b2b:0x1234567890abcdef!8m2!3d51.5142!4d-0.1494!16s%2Fg%2F11abc" * 7
+)[:785]
+
 GENERATED = {
     # Tracebacks
     "emphasis-nested-300": Case("faq.md:7:", "nested more than 18 levels", source(Q + emphasis(300) + "\n")),
@@ -123,6 +128,11 @@ GENERATED = {
     # `check` passed and `build` failed: Word keeps 255 characters in a property
     "title-300": Case(make=source("---\ntitle: " + "Title " * 50 + "\n---\n\n## Q?\n\nA.\n")),
     "clinic-name-300": Case(make=with_brand("meta:\n  name: " + "Clinic " * 43 + "\n")),
+    # Slow layout: long unbreakable text must wrap, quickly, not run off the page
+    "link-1000": Case(make=source(Q + "[x](https://a.example/" + "a" * 1000 + ")\n")),
+    "map-link-785": Case(make=source(Q + f"Find us [on the map]({MAP_LINK}).\n")),
+    "word-9000": Case(make=source(Q + "x" * 9000 + "\n")),
+    "code-line-9000": Case(make=source(Q + "    " + "y" * 9000 + "\n")),
     "brand-file-3-mb": Case(
         "_brand.yml:1:1:",
         "limit of 100,000 bytes",

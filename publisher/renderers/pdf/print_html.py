@@ -33,6 +33,7 @@ from publisher.model import (
     List,
     Paragraph,
     Section,
+    Text,
 )
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer, data_uri
@@ -48,6 +49,10 @@ CHARS_PER_LINE = 45
 SHORT_ANSWER_LINES = 8
 """Answers up to this many lines are kept whole in one column, never split."""
 SHIPPED_FONT = "Inter"
+LONG_RUN = re.compile(r"\S{41,}")
+"""Characters without a space, about as many as a line of a column holds."""
+RUN_PIECE = 15
+ZERO_WIDTH_SPACE = "\u200b"
 FONT_FORMATS = {".ttf": "truetype", ".otf": "opentype", ".woff": "woff", ".woff2": "woff2"}
 
 
@@ -75,9 +80,18 @@ class PrintRenderer(HtmlRenderer):
             return f'<figure class="picture">\n{self.visit_image(image)}{caption}\n</figure>'
         return super().visit_paragraph(node)
 
+    def visit_text(self, node: Text) -> str:
+        return str(escape(breakable(node.text)))
+
+    def visit_code(self, node: Code) -> str:
+        return f"<code>{escape(breakable(node.text))}</code>"
+
+    def visit_code_block(self, node: CodeBlock) -> str:
+        return f"<pre><code>{escape(breakable(node.text))}</code></pre>"
+
     def visit_link(self, node: Link) -> str:
         title = f' title="{escape(node.title)}"' if node.title else ""
-        shown = printed_address(node)
+        shown = breakable(printed_address(node))
         address = f'<span class="address"> ({escape(shown)})</span>' if shown else ""
         return f'<a href="{escape(node.href)}"{title}>{self.inlines(node.children)}{address}</a>'
 
@@ -91,6 +105,22 @@ class PrintRenderer(HtmlRenderer):
                 + html.removeprefix(opening)
             )
         return html
+
+
+def breakable(text: str) -> str:
+    """Text with a place to break every RUN_PIECE characters of a run longer than a column.
+
+    WeasyPrint breaks a long word or address only with ``overflow-wrap: anywhere``, and
+    lays that out in time quadratic in its length (a 1,000-character address took 27 s);
+    without it the run is clipped at the page edge. A zero-width space is invisible in
+    print and gives Pango an ordinary break.
+    """
+
+    def pieces(match: re.Match[str]) -> str:
+        run = match.group()
+        return ZERO_WIDTH_SPACE.join(run[i : i + RUN_PIECE] for i in range(0, len(run), RUN_PIECE))
+
+    return LONG_RUN.sub(pieces, text)
 
 
 def printed_address(link: Link) -> str:
@@ -162,6 +192,10 @@ def is_short(entry: Entry) -> bool:
     """
     text = block_text(block for block in entry.answer if not is_picture(block))
     lines = sum(max(1, math.ceil(len(line) / CHARS_PER_LINE)) for line in text.splitlines())
+    # The addresses printed after links take lines too (WeasyPrint took 27 s to keep a
+    # 1,000-character one whole in a column).
+    printed = sum(len(printed_address(i)) for i in block_inlines(entry.answer) if isinstance(i, Link))
+    lines += printed // CHARS_PER_LINE
     pictures = sum(isinstance(inline, Image) for inline in block_inlines(entry.answer))
     return lines <= SHORT_ANSWER_LINES and pictures <= 1
 
