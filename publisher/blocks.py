@@ -15,7 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 from publisher.addresses import shorten, web_address_problem
 from publisher.errors import Problem
 from publisher.imagecheck import image_file_problem
-from publisher.limits import MAX_TABLE_COLUMNS, MAX_URL_CHARS
+from publisher.limits import MAX_EMBEDDED_IMAGE_BYTES, MAX_TABLE_COLUMNS, MAX_URL_CHARS
 from publisher.model import (
     IMAGE_TYPES,
     Block,
@@ -56,6 +56,8 @@ class Converter:
     problems: list[Problem] = field(default_factory=list)
     internal_links: list[tuple[str, int, int]] = field(default_factory=list)
     """Every ``#id`` link as (id, line, column), checked once all ids are known."""
+    embedded_bytes: int = 0
+    """The image bytes every use so far embeds (the fragment holds a copy per use)."""
 
     # --- locating -------------------------------------------------------
 
@@ -229,7 +231,18 @@ class Converter:
             return f"image '{src}' must be a PNG, JPEG or SVG file"
         if not alt:
             return f"image '{src}' has no alt text; describe it in the brackets: ![description]({src})"
-        return image_file_problem(target, src)
+        return image_file_problem(target, src) or self.embedding_problem(target, src)
+
+    def embedding_problem(self, target: Path, src: str) -> str | None:
+        """Why one more use of an image would make the web fragment too large, or None."""
+        before = self.embedded_bytes
+        self.embedded_bytes += target.stat().st_size
+        if self.embedded_bytes <= MAX_EMBEDDED_IMAGE_BYTES or before > MAX_EMBEDDED_IMAGE_BYTES:
+            return None  # within the limit, or past it and already reported
+        return (
+            f"image '{shorten(src)}': the pictures used so far come to {self.embedded_bytes:,} bytes, past "
+            f"the limit of {MAX_EMBEDDED_IMAGE_BYTES:,} (the web fragment holds a copy for every use)"
+        )
 
 
 def address_problem(href: str) -> str | None:

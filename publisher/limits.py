@@ -59,6 +59,11 @@ MAX_BRAND_BYTES = 100_000
 MAX_IMAGE_BYTES = 10_000_000
 """An image file; it is embedded base64-encoded in the fragment, JSON and print HTML."""
 
+MAX_EMBEDDED_IMAGE_BYTES = 15_000_000
+"""Image bytes of all uses together: the web fragment and the JSON hold each use as a data:
+URI (a 230 KB picture used 100 times made a 31 MB fragment); the PDF and Word embed a
+picture once."""
+
 MAX_IMAGE_PIXELS = 25_000_000
 """Width times height of a decoded image (a 6,000 x 4,000 camera photo is 24 million).
 WeasyPrint took 250 MB for 25 million pixels and 1.2 GB for 144 million."""

@@ -64,6 +64,19 @@ def huge_png(folder: Path) -> None:
     source(Q + "![a big picture](big.png)\n")(folder)
 
 
+def hundred_uses(folder: Path) -> None:
+    """A 230 KB picture (incompressible, so its file is that large) used by 100 questions."""
+    import random
+
+    noise = random.Random(19).randbytes(300 * 768)
+    rows = b"".join(b"\x00" + noise[i * 768 : (i + 1) * 768] for i in range(300))
+    header = struct.pack(">IIBBBBB", 256, 300, 8, 2, 0, 0, 0)
+    picture = png_chunk(b"IHDR", header) + png_chunk(b"IDAT", zlib.compress(rows)) + png_chunk(b"IEND", b"")
+    (folder / "p.png").write_bytes(b"\x89PNG\r\n\x1a\n" + picture)
+    entries = "".join(f"## Question {i}?\n\n![picture {i}](p.png)\n\n" for i in range(100))
+    source("---\ntitle: Pictures\n---\n\n" + entries)(folder)
+
+
 def emphasis(depth: int) -> str:
     """Emphasis nested ``depth`` deep, alternating * and _ so each level opens a new span."""
     return (
@@ -133,6 +146,7 @@ GENERATED = {
     "map-link-785": Case(make=source(Q + f"Find us [on the map]({MAP_LINK}).\n")),
     "word-9000": Case(make=source(Q + "x" * 9000 + "\n")),
     "code-line-9000": Case(make=source(Q + "    " + "y" * 9000 + "\n")),
+    "image-used-100-times": Case("faq.md:", "limit of 15,000,000", hundred_uses),
     "brand-file-3-mb": Case(
         "_brand.yml:1:1:",
         "limit of 100,000 bytes",
