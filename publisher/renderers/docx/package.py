@@ -72,7 +72,36 @@ def open_base(reference: Path | None) -> WordDocument:
     clear_body(document)
     # A picture of the reference's first page would misrepresent the handout.
     drop_relationships(document.part.package.rels, (RT.THUMBNAIL,))
+    drop_external_relationships(document)
     return document
+
+
+def drop_external_relationships(document: WordDocument) -> None:
+    """Remove what a reference document loads from elsewhere; its hyperlinks stay.
+
+    A remote template (``w:attachedTemplate``) or a linked picture would be fetched by
+    Word each time a patient opens the handout: a privacy leak, and a known way to
+    deliver macros. The elements naming a dropped relationship go too (a linked
+    picture's ``r:link`` only), so Word finds nothing dangling to repair.
+    """
+    package = document.part.package
+    for part in [package, *package.iter_parts()]:
+        for r_id, rel in list(part.rels.items()):
+            if rel.is_external and rel.reltype != RT.HYPERLINK:
+                del part.rels[r_id]
+                if isinstance(part, XmlPart):
+                    remove_references(part.element, r_id)
+
+
+def remove_references(root, r_id: str) -> None:
+    """Remove the attributes (``r:link``) or elements that name relationship ``r_id``."""
+    for element in list(root.iter()):
+        for name, value in list(element.attrib.items()):
+            if name.startswith(R_NAMESPACE) and value == r_id:
+                if name == f"{R_NAMESPACE}link":
+                    del element.attrib[name]
+                elif element.getparent() is not None:
+                    element.getparent().remove(element)
 
 
 def drop_template_extras(document: WordDocument) -> None:
