@@ -17,7 +17,7 @@ import pytest
 
 from publisher.preview.events import Board, event_message
 from tests.helpers.paths import ROOT
-from tests.helpers.preview import copy_project, start_preview
+from tests.helpers.preview import copy_project, start_preview, still_running
 
 SECRET = "not for the preview's visitors"
 BROKEN_YAML_LINE = 2
@@ -164,16 +164,7 @@ def test_sigterm_stops_it_with_every_worker(project):
         assert running.stop(sig) == 0
         printed = "".join(running.lines.queue)
         assert "stopped the preview" in printed and "Traceback" not in printed, printed
-        alive = [pid for pid in children if Path(f"/proc/{pid}").exists() and not is_zombie(pid)]
-        assert not alive, f"left behind: {alive}"
-
-
-def is_zombie(pid: int) -> bool:
-    """True for a process that has ended but not been reaped (by init, once its parent is gone)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
-    except (FileNotFoundError, IndexError):
-        return True
+        assert not still_running(children), f"left behind: {still_running(children)}"
 
 
 def test_port_taken_is_a_message_not_a_traceback(preview, project):

@@ -84,7 +84,9 @@ class WordPages:
         document.write_bytes(data)
         # A private profile: a LibreOffice the user has open is neither used nor disturbed.
         profile = (self.folder / "profile").as_uri()
-        command = [self.soffice or "soffice", f"-env:UserInstallation={profile}", "--headless"]
+        # At low priority: the next save's leaflet must not wait for the last save's handout.
+        nice = [found, "-n", "10"] if (found := shutil.which("nice")) else []
+        command = [*nice, self.soffice or "soffice", f"-env:UserInstallation={profile}", "--headless"]
         command += ["--norestore", "--convert-to", "pdf", "--outdir", str(outbox), str(document)]
         self.run_soffice(command)
         produced = outbox / (document.stem + ".pdf")

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from tests.helpers.preview import copy_project, start_preview
+from tests.helpers.preview import copy_project, start_preview, still_running
 
 from .pages import open_page
 from .test_browser import describe_violations
@@ -24,10 +24,12 @@ NEW_QUESTION = "What does the live preview show?"
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
-    """The preview of a copy of the clinic's project; stopped after the module."""
+    """The preview of a copy of the clinic's project; stopped after the module, LibreOffice and all."""
     running = start_preview(copy_project(tmp_path_factory.mktemp("project")))
     yield running
+    children = running.descendants()
     assert running.stop() == 0
+    assert not still_running(children), "the preview left processes behind"
 
 
 @pytest.fixture

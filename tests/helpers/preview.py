@@ -39,6 +39,9 @@ class Preview:
             connection.endheaders()
             response = connection.getresponse()
             return response.status, response.read()
+        except ConnectionError as error:  # say what the preview printed, to tell why
+            printed = "".join(self.lines.queue)
+            raise AssertionError(f"{method} {path}: {error!r}; the preview printed:\n{printed}") from error
         finally:
             connection.close()
 
@@ -128,3 +131,16 @@ def read_port(preview: Preview) -> int:
         raise AssertionError("publisher preview printed no address") from None
     assert line.startswith("preview at http://127.0.0.1:"), line
     return int(line.split("127.0.0.1:")[1].split("/")[0])
+
+
+def still_running(pids: list[int]) -> list[int]:
+    """Those of ``pids`` still alive (an ended process not yet reaped does not count)."""
+    alive = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1]
+        except (FileNotFoundError, IndexError):
+            continue
+        if not state.startswith("Z"):
+            alive.append(pid)
+    return alive
