@@ -43,7 +43,6 @@ RELATIVE_LINK = "site-relative links (/services) are refused (DESIGN resolves th
 LONE_QR = "the closing block (just the QR code and its caption) sits alone on the last page"
 LONE_CLOSING = "the closing block (disclaimer, contact details, QR code) sits alone on the last page"
 WIDE_TABLE = "the 7-column schedule is wider than its column, runs over the other one and off the paper"
-LONG_BARE_URL = "a bare URL with a long query string cannot break and runs past the right margin"
 TITLE_ALONE = "a long fee table in the 2nd answer leaves page 1 with only the title block"
 HEADING_ALONE = "the question before the long fee table ends page 2's right column; the table starts page 3"
 NO_RTL = "no dir=rtl in the print HTML: columns, lists and tables run left to right"
@@ -64,7 +63,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("smp-it-8", "lone_closing"): LONE_CLOSING,
     ("travel-vaccination-en-15-wide-table", "inside_columns"): WIDE_TABLE,
     ("vaccination-de-25-table", "inside_columns"): WIDE_TABLE,
-    ("injectables-en-15-emoji", "inside_columns"): LONG_BARE_URL,
     ("dental-en-8-price-list", "empty_column"): TITLE_ALONE,
     ("dental-en-8-price-list", "stranded_heading"): HEADING_ALONE,
     ("dental-ar-8-rtl", "reading_direction"): NO_RTL,
