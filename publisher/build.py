@@ -19,8 +19,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from publisher.brand import Brand, brand_file_for
-from publisher.errors import PublisherError, RenderError
+from publisher.errors import Problem, PublisherError, RenderError
 from publisher.facts import with_facts
+from publisher.lint import Checks
 from publisher.model import Document
 from publisher.renderers import DEFAULT_FORMATS, FORMATS, Rendered, Theme
 from publisher.stamp import is_up_to_date, make_stamp, owned_files, snapshot, stamp_path, template_files
@@ -46,6 +47,10 @@ class BuildOptions:
     """SOURCE_DATE_EPOCH (read by the command line): when set, the date of every output."""
     debug: bool = False
     """A renderer's own bug is reported with its traceback, not only its one-line message."""
+    strict: bool = False
+    """``--strict``: a source with warnings is an error (nothing written)."""
+    checks: Checks = field(default_factory=Checks)
+    """What warnings are measured against (today's date for the review date)."""
 
 
 def options_key(options: BuildOptions, brand_file: Path | None) -> str:
@@ -87,6 +92,8 @@ class SourceResult:
     written: tuple[Written, ...] = ()
     skipped: bool = False
     error: str = ""
+    warnings: tuple[str, ...] = ()
+    """``path:line:col: warning: ...`` lines; the outputs were written all the same."""
 
 
 def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
@@ -188,6 +195,7 @@ class Pending:
     key: str
     inputs: dict[str, str]
     """Hashes of every input, taken before it was read (see ``stamp.snapshot``)."""
+    warnings: tuple[Problem, ...] = ()
 
 
 def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pending | SourceResult:
@@ -207,14 +215,16 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         # Importing WeasyPrint takes longer than parsing and rendering everything else:
         # start it in a worker now, while this process parses.
         workers.submit(warm_up)
-    from publisher.parse import parse_source
+    from publisher.lint import check_source, strict_failure
 
     read_first = snapshot([source, brand_file, options.theme.docx_reference, *template_files()])
     try:
         theme = source_theme(brand_file, options)
-        document = parse_source(source)
+        document, warnings = check_source(source, options.checks)
     except PublisherError as error:
         return SourceResult(source, error=error.format_message())
+    if options.strict and warnings:
+        return SourceResult(source, error=strict_failure(source, warnings))
     theme = with_facts(document, theme, options.epoch)
     inputs = {**snapshot(named_files(document, theme)), **read_first}
     futures = {
@@ -222,13 +232,19 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         for fmt in paths
         if workers.enabled and is_slow(fmt)
     }
-    return Pending(source, document, theme, paths, futures, key, inputs)
+    return Pending(source, document, theme, paths, futures, key, inputs, tuple(warnings))
 
 
 def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> SourceResult:
     """Render what is left here, collect the workers' results and write all or nothing."""
     if isinstance(pending, SourceResult):
         return pending
+    result = render_and_write(pending, options)
+    return replace(result, warnings=tuple(str(problem) for problem in pending.warnings))
+
+
+def render_and_write(pending: Pending, options: BuildOptions) -> SourceResult:
+    """Render the formats not already under way in workers, then write all or nothing."""
     results: dict[str, tuple[Rendered, float]] = {}
     try:
         for fmt in pending.paths:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -19,6 +21,9 @@ Named here rather than imported so ``--help`` and ``check`` do not load the regi
 BRAILLE_FORMATS = ("brf", "pef")
 """Offered with ``-f`` but never built by default: braille needs liblouis, a system library."""
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+STRICT = click.option(
+    "--strict", is_flag=True, help="Treat warnings as errors: exit 1, write nothing (for a clinic's CI)."
+)
 
 
 def build_options(func):
@@ -73,7 +78,7 @@ def build_options(func):
             show_default="number of cores",
             help="Render in parallel on this many processes.",
         ),
-        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+        click.option("-q", "--quiet", is_flag=True, help="Print errors and warnings only."),
         click.option(
             "--debug", is_flag=True, help="When a format fails with a bug of ours, print its traceback."
         ),
@@ -101,29 +106,38 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Brand file to check too (default: _brand.yml beside each source, if any).",
 )
-def check(sources: tuple[Path, ...], brand_file: Path | None) -> None:
+@STRICT
+def check(sources: tuple[Path, ...], brand_file: Path | None, strict: bool) -> None:
     """Check sources, and the brand file each would be built with, without writing anything.
+
+    Errors exit 1; warnings (``path:line:col: warning: ...``) exit 0 unless --strict.
 
     \b
     Examples:
       publisher check
-      publisher check source/faq.md other.md
+      publisher check --strict source/faq.md other.md
     """
     from publisher.brandfile import check_brand_file
-    from publisher.parse import parse_source
+    from publisher.lint import check_source, strict_failure
 
     failed = False
     checked: set[Path] = set()
     for source in sources or (default_source(),):
         failed = not check_brand_file(brand_file, source, checked) or failed
         try:
-            document = parse_source(source)
+            document, warnings = check_source(source, make_checks())
         except PublisherError as error:
             error.show()
             failed = True
             continue
         from publisher.summary import describe
 
+        if strict and warnings:
+            click.echo(strict_failure(source, warnings), err=True)
+            failed = True
+            continue
+        for problem in warnings:
+            click.echo(str(problem), err=True)
         click.echo(f"{source}: {describe(document)}")
     if failed:
         raise SystemExit(1)
@@ -133,6 +147,7 @@ def check(sources: tuple[Path, ...], brand_file: Path | None) -> None:
 @SOURCES
 @build_options
 @click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
+@STRICT
 def build(sources, force, quiet, **settings) -> None:
     """Build the outputs of each source into the output folder.
 
@@ -145,6 +160,7 @@ def build(sources, force, quiet, **settings) -> None:
       publisher build
       publisher build -f html -f json -o site/
       publisher build --paper letter a.md b.md
+      publisher build --strict
     """
     from publisher.build import build_all
     from publisher.console import Console
@@ -210,7 +226,12 @@ def preview(source, port, no_browser, paper, brand_file, quiet) -> None:
     # At least one worker: the leaflet renders warm there while this process does the rest.
     jobs = max(os.cpu_count() or 1, 2)
     options = BuildOptions(
-        theme=Theme(paper=paper), brand_file=brand_file, force=True, jobs=jobs, epoch=source_date_epoch()
+        theme=Theme(paper=paper),
+        brand_file=brand_file,
+        force=True,
+        jobs=jobs,
+        epoch=source_date_epoch(),
+        checks=make_checks(),
     )
     run_preview(source or default_source(), options, port, not no_browser, Console(quiet))
 
@@ -245,6 +266,7 @@ def make_options(
     jobs,
     force,
     debug,
+    strict=False,
 ):
     """BuildOptions from the command line's settings (the brand file is loaded here, once)."""
     from publisher.build import BuildOptions
@@ -263,7 +285,19 @@ def make_options(
         chosen += ("print-html",)
     # Read once, here: a bad value stops build and watch before anything renders.
     epoch = source_date_epoch()
-    return BuildOptions(out_dir, chosen, theme, brand_file, force, jobs, epoch, debug)
+    options = BuildOptions(out_dir, chosen, theme, brand_file, force, jobs, epoch, debug)
+    return replace(options, strict=strict, checks=make_checks())
+
+
+def make_checks():
+    """What warnings are measured against: today's date from the real calendar.
+
+    Not SOURCE_DATE_EPOCH: "the review date has passed" is about the day the command
+    runs, and a warning changes no output.
+    """
+    from publisher.lint import Checks
+
+    return Checks(today=dt.date.today())
 
 
 def distinct_outputs(sources: list[Path]) -> list[Path]:

@@ -11,7 +11,7 @@ from publisher.build import SourceResult
 
 
 class Console:
-    """Reports build results; ``quiet`` keeps errors only. NO_COLOR turns colour off."""
+    """Reports build results; ``quiet`` keeps errors and warnings only. NO_COLOR turns colour off."""
 
     def __init__(self, quiet: bool = False):
         self.quiet = quiet
@@ -26,6 +26,8 @@ class Console:
         if result.error:
             click.echo(self.style(result.error, fg="red"), err=True, color=self.color)
             return
+        for line in result.warnings:  # shown even when quiet: a reviewer should act on them
+            click.echo(self.style(line, fg="yellow"), err=True, color=self.color)
         if self.quiet:
             return
         if result.skipped:

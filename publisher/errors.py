@@ -10,15 +10,35 @@ import click
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in an input file, located by 1-based line and column."""
+    """One mistake in an input file, located by 1-based line and column.
+
+    An ``error`` stops the build (nothing is written, exit 1); a ``warning`` is
+    printed and the build goes on, unless ``--strict`` makes warnings errors.
+    """
 
     path: str
     line: int
     col: int
     message: str
+    severity: str = "error"
+    """``error`` or ``warning``."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        kind = "warning: " if self.is_warning else ""
+        return f"{self.path}:{self.line}:{self.col}: {kind}{self.message}"
+
+    @property
+    def is_warning(self) -> bool:
+        """True for a warning: printed, but the build goes on (unless ``--strict``)."""
+        return self.severity == WARNING
+
+
+WARNING = "warning"
+
+
+def warning(path: str, line: int, col: int, message: str) -> Problem:
+    """A located warning."""
+    return Problem(path, line, col, message, WARNING)
 
 
 class PublisherError(click.ClickException):

@@ -159,16 +159,16 @@ def test_source_saved_during_a_build_is_rebuilt_next_time(project: Path, monkeyp
     import publisher.parse
 
     source = project / "source" / "faq.md"
-    real_parse = publisher.parse.parse_source
+    real_parse = publisher.parse.parse
 
-    def parse_then_save(path):
-        document = real_parse(path)
+    def parse_then_save(text, path):
+        document = real_parse(text, path)
         source.write_text(CLINIC_FAQ.read_text().replace("Is SMP painful?", "Does SMP hurt?"))
         return document
 
-    monkeypatch.setattr(publisher.parse, "parse_source", parse_then_save)
+    monkeypatch.setattr(publisher.parse, "parse", parse_then_save)
     assert build("-j", "1").exit_code == 0
-    monkeypatch.setattr(publisher.parse, "parse_source", real_parse)
+    monkeypatch.setattr(publisher.parse, "parse", real_parse)
     result = build("-j", "1")
     assert "wrote output/faq.json" in result.output, "the save during the build must not be skipped"
     assert b"Does SMP hurt?" in (project / "output" / "faq.json").read_bytes()

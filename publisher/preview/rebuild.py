@@ -53,7 +53,7 @@ class Previewer:
         self.fresh = set()
         self.board.publish(state="building")
         try:
-            document, theme = self.parse()
+            document, theme, warnings = self.parse()
             self.render(document, theme)
         except SourceError as error:
             self.fail([located(problem) for problem in error.problems])
@@ -61,17 +61,19 @@ class Previewer:
         except PublisherError as error:  # a renderer's refusal: no line to point at
             self.fail([{"path": display_path(self.source), "text": error.format_message()}])
             return False
-        self.board.publish(state="ready", problems=[], stale=[], updated=time.strftime("%H:%M:%S"))
+        # Warnings are listed as problems are, marked "warning:"; the outputs are fresh.
+        listed = [located(problem) for problem in warnings]
+        self.board.publish(state="ready", problems=listed, stale=[], updated=time.strftime("%H:%M:%S"))
         return True
 
-    def parse(self) -> tuple[Document, Theme]:
-        """The source's document and theme, as the build makes them (raises SourceError)."""
-        from publisher.parse import parse_source
+    def parse(self) -> tuple[Document, Theme, list[Problem]]:
+        """The source's document, theme and warnings, as the build makes them (raises SourceError)."""
+        from publisher.lint import check_source
 
         brand_file = brand_file_for(self.options.brand_file, self.source)
         theme = source_theme(brand_file, self.options)
-        document = parse_source(self.source)
-        return document, with_facts(document, theme, self.options.epoch)
+        document, warnings = check_source(self.source, self.options.checks)
+        return document, with_facts(document, theme, self.options.epoch), warnings
 
     def render(self, document: Document, theme: Theme) -> None:
         """Render the formats, fast ones first, publishing each as it is ready."""
@@ -127,7 +129,7 @@ class Previewer:
 def located(problem: Problem) -> dict:
     """A problem as the page lists it: file, line, column and message."""
     fields = {"path": problem.path, "line": problem.line, "col": problem.col, "message": problem.message}
-    return {**fields, "text": str(problem)}
+    return {**fields, "severity": problem.severity, "text": str(problem)}
 
 
 def warm_worker() -> None:

@@ -87,6 +87,8 @@ def update(previewer: Previewer, console: Console) -> None:
     started = time.perf_counter()
     if previewer.update():
         console.message(f"updated in {time.perf_counter() - started:.2f} s")
+        for problem in previewer.board.snapshot().get("problems", []):
+            console.message(problem["text"])  # warnings: the outputs were rendered
         return
     for problem in previewer.board.snapshot().get("problems", []):
         console.message(problem["text"], error=True)

@@ -88,7 +88,8 @@ function showProblems(problems) {
   list.replaceChildren(...problems.map((problem) => {
     const item = document.createElement("li");
     item.textContent = problem.line
-      ? `${problem.path}, line ${problem.line}, column ${problem.col}: ${problem.message}`
+      ? `${problem.path}, line ${problem.line}, column ${problem.col}: ` +
+        `${problem.severity === "warning" ? "warning: " : ""}${problem.message}`
       : problem.text;
     return item;
   }));

@@ -1,0 +1,72 @@
+"""Warnings: what a source may publish but a reviewer should look at again.
+
+Errors stop a build (``parse`` raises them); warnings do not. They are worked out
+here, from the parsed document, so every command (check, build, watch, preview)
+reports the same ones: ``check_source`` parses and checks in one call. ``--strict``
+(for a clinic's CI) makes any warning fail the command, with nothing written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from publisher.errors import Problem, display_path, warning
+from publisher.model import Document
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What the warnings are measured against; the command line fills it in."""
+
+    today: dt.date | None = None
+    """The real calendar's date, for "review date passed"; None checks no dates."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """One document being checked: where it is, its lines and the settings."""
+
+    document: Document
+    path: str
+    lines: tuple[str, ...]
+    checks: Checks
+
+    def warn(self, line: int, col: int, message: str) -> Problem:
+        """A warning located in this document."""
+        return warning(self.path, line, col, message)
+
+
+def check_source(path: Path, checks: Checks) -> tuple[Document, list[Problem]]:
+    """Parse a source (raises SourceError for errors) and return it with its warnings."""
+    from publisher import parse as parsing  # here: an up-to-date build imports this module, not the parser
+    from publisher.source import read_source
+
+    text = read_source(path)
+    document = parsing.parse(text, path)  # the text read once serves the parser and the warnings
+    return document, document_warnings(document, text, checks)
+
+
+def document_warnings(document: Document, text: str, checks: Checks) -> list[Problem]:
+    """Every warning of a parsed document, in line order."""
+    context = Context(document, display_path(document.source), tuple(text.split("\n")), checks)
+    found: list[Problem] = []
+    for rule in rules():
+        found.extend(rule(context))
+    return sorted(set(found))
+
+
+def rules() -> tuple[Callable[[Context], list[Problem]], ...]:
+    """Each check, a function of the context (imported here: the rule modules import this one)."""
+    from publisher import lint_rules
+
+    return lint_rules.RULES
+
+
+def strict_failure(source: Path, warnings: list[Problem]) -> str:
+    """The message of a ``--strict`` run stopped by warnings: them, then why nothing was written."""
+    count = f"{len(warnings)} warning{'s' * (len(warnings) != 1)}"
+    lines = [str(problem) for problem in warnings]
+    return "\n".join([*lines, f"{source}: {count}, and --strict makes warnings errors"])
