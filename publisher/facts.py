@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from publisher.alternatives import Statement, statement
 from publisher.brand import Brand
 from publisher.contact import ContactItem, contact_items
 from publisher.errors import PublisherError
@@ -35,6 +36,8 @@ class Facts:
     front matter's ``updated`` day (a ``date``), else None (no date at all)."""
     contact: tuple[ContactItem, ...] = ()
     """The clinic's contact details, in the document's language."""
+    alternatives: Statement | None = None
+    """ "Also available in large print and braille ...", or None (``publisher.alternatives``)."""
 
 
 def source_date_epoch(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:
@@ -64,7 +67,8 @@ def build_date(updated: dt.date | None, epoch: dt.datetime | None) -> dt.date | 
 def source_facts(document: Document, brand: Brand, epoch: dt.datetime | None) -> Facts:
     """The facts of one parsed source and its brand."""
     labels = labels_for(document.meta.lang)
-    return Facts(build_date(document.meta.updated, epoch), contact_items(brand, labels))
+    contact = contact_items(brand, labels)
+    return Facts(build_date(document.meta.updated, epoch), contact, statement(document.meta, contact, labels))
 
 
 def with_facts(document: Document, theme: Theme, epoch: dt.datetime | None = None) -> Theme:

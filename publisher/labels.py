@@ -20,6 +20,31 @@ MONTHS = {
 }
 
 
+# The alternative formats the statement may name (``publisher.alternatives.FORMAT_KINDS``),
+# worded to fit the ``also_available`` sentence of each language.
+FORMAT_NAMES = {
+    "en": {"large print": "large print", "braille": "braille", "audio": "audio", "easy read": "easy read"},
+    "es": {
+        "large print": "letra grande",
+        "braille": "braille",
+        "audio": "audio",
+        "easy read": "lectura fácil",
+    },
+    "fr": {
+        "large print": "en gros caractères",
+        "braille": "en braille",
+        "audio": "en version audio",
+        "easy read": "en version facile à lire",
+    },
+    "de": {
+        "large print": "in Großdruck",
+        "braille": "in Brailleschrift",
+        "audio": "als Hörfassung",
+        "easy read": "in Leichter Sprache",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Labels:
     """Phrases with ``{date}``, ``{url}``, ``{page}`` and ``{pages}`` placeholders."""
@@ -52,6 +77,20 @@ class Labels:
     """Before the clinic's opening hours in a contact block."""
     logo: str = "Clinic logo"
     """Alternative text of the logo when the brand file names no clinic."""
+    also_available: str = "This leaflet is also available in {formats}."
+    """The statement on alternative formats in the leaflet and handout (``publisher.alternatives``)."""
+    also_available_web: str = "This information is also available in {formats}."
+    """The same statement in the web fragment."""
+    ask_or_call: str = "Ask at reception or call {phone}."
+    """How to ask for an alternative format, with the clinic's phone number."""
+    ask: str = "Ask at reception."
+    """How to ask for an alternative format when the clinic gives no phone number."""
+    and_: str = "and"
+    """Joins the last two formats named ("large print and braille")."""
+
+    def format_name(self, kind: str) -> str:
+        """The name of an alternative format ("large print") as the statement says it."""
+        return FORMAT_NAMES.get(self.lang, FORMAT_NAMES["en"])[kind]
 
     def format_date(self, day: dt.date) -> str:
         """A date written out for readers ("23 November 2026"), not in ISO form."""
@@ -81,6 +120,11 @@ LABELS = {
         address="Dirección",
         hours="Horario",
         logo="Logotipo de la clínica",
+        also_available="Este folleto también está disponible en {formats}.",
+        also_available_web="Esta información también está disponible en {formats}.",
+        ask_or_call="Pregunte en recepción o llame al {phone}.",
+        ask="Pregunte en recepción.",
+        and_="y",
     ),
     "fr": Labels(
         lang="fr",
@@ -96,6 +140,11 @@ LABELS = {
         address="Adresse",
         hours="Horaires",
         logo="Logo de la clinique",
+        also_available="Ce dépliant est aussi disponible {formats}.",
+        also_available_web="Ces informations sont aussi disponibles {formats}.",
+        ask_or_call="Demandez à l'accueil ou appelez le {phone}.",
+        ask="Demandez à l'accueil.",
+        and_="et",
     ),
     "de": Labels(
         lang="de",
@@ -111,6 +160,11 @@ LABELS = {
         address="Adresse",
         hours="Öffnungszeiten",
         logo="Logo der Praxis",
+        also_available="Dieses Merkblatt gibt es auch {formats}.",
+        also_available_web="Diese Informationen gibt es auch {formats}.",
+        ask_or_call="Fragen Sie am Empfang oder rufen Sie uns an: {phone}.",
+        ask="Fragen Sie am Empfang.",
+        and_="und",
     ),
 }
 

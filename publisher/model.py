@@ -215,6 +215,11 @@ class Meta:
     """Where the FAQ lives online."""
     disclaimer: tuple[Inline, ...] = ()
     """Closing disclaimer, parsed as inline Markdown."""
+    alternative_formats: tuple[str, ...] | None = None
+    """The other formats the statement names (``publisher.alternatives``): () turns it off,
+    None leaves the choice to the build (large print and braille, when there is a phone)."""
+    alternative_links: tuple[tuple[str, str], ...] = ()
+    """(format, address) of the alternative files the fragment links to (``large-pdf``, ``brf`` ...)."""
 
 
 @dataclass(frozen=True)
