@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -33,12 +33,14 @@ from publisher.model import (
     List,
     Paragraph,
     Section,
+    Table,
     Text,
 )
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer, data_uri
 from publisher.renderers.pdf.contact import contact_block
 from publisher.renderers.pdf.views import PrintEntry, PrintSection, PrintView
+from publisher.renderers.pdf.wide import column_runs, has_wide_table, is_long
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 from publisher.walk import answer_blocks, block_inlines, nested_blocks, nested_inlines
@@ -94,6 +96,11 @@ class PrintRenderer(HtmlRenderer):
         shown = breakable(printed_address(node))
         address = f'<span class="address"> ({escape(shown)})</span>' if shown else ""
         return f'<a href="{escape(node.href)}"{title}>{self.inlines(node.children)}{address}</a>'
+
+    def visit_table(self, node: Table) -> str:
+        # A long table may split between rows (print.css), its header row repeated.
+        html = super().visit_table(node)
+        return html.replace("<table>", '<table class="long">', 1) if is_long(node) else html
 
     def visit_list(self, node: List) -> str:
         html = super().visit_list(node)
@@ -252,9 +259,13 @@ def render_print_html(document: Document, theme: Theme) -> Rendered:
     return Rendered(print_html(document, theme).encode("utf-8"))
 
 
-def print_html(document: Document, theme: Theme) -> str:
-    """The print HTML of a document, as WeasyPrint will lay it out."""
-    view = print_view(document, theme)
+def print_html(document: Document, theme: Theme, closing_in_columns: bool = False) -> str:
+    """The print HTML of a document, as WeasyPrint will lay it out.
+
+    ``closing_in_columns`` puts the closing block at the end of the last column instead
+    of across the page after the columns (render.py tries it when the block sits alone).
+    """
+    view = replace(print_view(document, theme), closing_in_columns=closing_in_columns)
     context = {field.name: getattr(view, field.name) for field in fields(view)}
     return environment().get_template("leaflet.html.j2").render(context)
 
@@ -264,6 +275,7 @@ def print_view(document: Document, theme: Theme) -> PrintView:
     meta, brand = document.meta, theme.brand
     labels = labels_for(meta.lang)
     html = PrintRenderer()
+    runs = column_runs(tuple(section_view(section, html, theme.paper) for section in document.sections))
     return PrintView(
         lang=meta.lang,
         title=meta.title,
@@ -273,7 +285,9 @@ def print_view(document: Document, theme: Theme) -> PrintView:
         reviewed=labels.format_date(meta.updated) if meta.updated else "",
         intro=html.blocks(document.intro),
         disclaimer=html.inlines(meta.disclaimer),
-        sections=tuple(section_view(section, html) for section in document.sections),
+        runs=runs,
+        switches=any(run.wide for run in runs),
+        closing_in_columns=False,
         brand=brand,
         logo=data_uri(Image(brand.logo.name, "", brand.logo)) if brand.logo else "",
         # The logo stands for the clinic's name; "Logo" (the same word in our four
@@ -286,10 +300,16 @@ def print_view(document: Document, theme: Theme) -> PrintView:
     )
 
 
-def section_view(section: Section, html: PrintRenderer) -> PrintSection:
-    """A section and its questions, their HTML made and each answer's length judged."""
+def section_view(section: Section, html: PrintRenderer, paper: str) -> PrintSection:
+    """A section and its questions, their HTML made and each answer's length and width judged."""
     entries = tuple(
-        PrintEntry(entry.id, html.inlines(entry.question), html.blocks(entry.answer), is_short(entry))
+        PrintEntry(
+            entry.id,
+            html.inlines(entry.question),
+            html.blocks(entry.answer),
+            is_short(entry),
+            has_wide_table(entry, paper),
+        )
         for entry in section.entries
     )
     return PrintSection(section.id, html.inlines(section.title), entries)

@@ -15,7 +15,7 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from publisher.brand import Brand
@@ -57,7 +57,14 @@ def render_pdf(document: Document, theme: Theme) -> Rendered:
     roots = (templates_dir(), folder, *brand_folders(theme.brand))
     identifier = pdf_identifier(html, roots, [face.path for face in theme.brand.fonts])
     created = pdf_date(theme.facts.date)
-    return html_to_pdf(html, roots, base_url=folder, created=created, identifier=identifier)
+    return html_to_pdf(
+        html,
+        roots,
+        base_url=folder,
+        created=created,
+        identifier=identifier,
+        reflowed=lambda: print_html(document, theme, closing_in_columns=True),
+    )
 
 
 def brand_folders(brand: Brand) -> list[Path]:
@@ -71,21 +78,33 @@ def brand_folders(brand: Brand) -> list[Path]:
 
 
 def html_to_pdf(
-    html: str, roots: Iterable[Path], base_url: Path, created: str | None = None, identifier: bytes = b""
+    html: str,
+    roots: Iterable[Path],
+    base_url: Path,
+    created: str | None = None,
+    identifier: bytes = b"",
+    reflowed: Callable[[], str] | None = None,
 ) -> Rendered:
     """Lay out print HTML with WeasyPrint, reading only files under ``roots``.
 
+    ``reflowed`` gives the print HTML with the closing block in the last column: laid
+    out only when the closing block would otherwise sit alone on the last page.
     Returns the PDF and its page count, which WeasyPrint's layout already knows.
     Raises RenderError naming the URL when a resource is refused, and listing
     WeasyPrint's complaints when it reports any (a missing image, an unknown glyph).
     """
     enable_speedups()  # before WeasyPrint is imported; the build may have turned them off
     with cycle_collector_paused():
-        return weasyprint_pdf(html, tuple(roots), base_url, created, identifier)
+        return weasyprint_pdf(html, tuple(roots), base_url, created, identifier, reflowed)
 
 
 def weasyprint_pdf(
-    html: str, roots: tuple[Path, ...], base_url: Path, created: str | None, identifier: bytes
+    html: str,
+    roots: tuple[Path, ...],
+    base_url: Path,
+    created: str | None,
+    identifier: bytes,
+    reflowed: Callable[[], str] | None = None,
 ) -> Rendered:
     """``html_to_pdf`` itself: import WeasyPrint if need be, lay out, check, draw."""
     from weasyprint.urls import FatalURLFetchingError
@@ -97,6 +116,8 @@ def weasyprint_pdf(
     with collected_warnings() as problems:
         try:
             rendering = lay_out(html, fetcher, base_url, **options)
+            if reflowed and closing_alone(rendering):
+                rendering = fewer_lone_pages(rendering, lay_out(reflowed(), fetcher, base_url, **options))
             # Stop before drawing: a layout with holes (say, a font that did not load)
             # is not worth drawing, and drawing it is where WeasyPrint may crash.
             raise_problems(fetcher.refused + problems)
@@ -115,6 +136,34 @@ def lay_out(html: str, fetcher, base_url: Path, **options):
 
     page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
     return page.render(font_config=shipped_fonts_only(), **options)
+
+
+def closing_alone(rendering) -> bool:
+    """True when the last page holds the closing block and no question: a page of its own."""
+    if len(rendering.pages) < 2:
+        return False
+    found = page_classes(rendering.pages[-1])
+    return "closing" in found and "entry" not in found
+
+
+def fewer_lone_pages(first, second):
+    """The second layout (closing block in the columns) if it adds no page and ends with a question."""
+    if len(second.pages) <= len(first.pages) and "entry" in page_classes(second.pages[-1]):
+        return second
+    return first
+
+
+def page_classes(page) -> set[str]:
+    """The classes of the elements with a box on a page, from WeasyPrint's layout tree."""
+    found: set[str] = set()
+    boxes = [page._page_box]
+    while boxes:
+        box = boxes.pop()
+        element = getattr(box, "element", None)
+        if element is not None:
+            found.update((element.get("class") or "").split())
+        boxes.extend(getattr(box, "children", ()))
+    return found
 
 
 def raise_problems(problems: list[str]) -> None:

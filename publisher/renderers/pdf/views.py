@@ -26,6 +26,8 @@ class PrintEntry:
     answer: Markup
     short: bool
     """True for an answer kept whole in one column (``print_html.is_short``)."""
+    wide: bool = False
+    """True for an answer holding a table too wide for a column (``wide.is_wide``): set across the page."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,18 @@ class PrintSection:
     id: str
     title: Markup
     entries: tuple[PrintEntry, ...]
+    opens: bool = True
+    """False for the later parts of a section cut around a wide entry: the title is shown once."""
+    wide: bool = False
+    """True for a part that is one wide entry, set across the page."""
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    """Sections, or parts of them, laid out together: in two columns, or one wide entry across the page."""
+
+    sections: tuple[PrintSection, ...]
+    wide: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,7 +66,12 @@ class PrintView:
     """The review date written out for readers ("23 November 2026"), "" without one."""
     intro: Markup
     disclaimer: Markup
-    sections: tuple[PrintSection, ...]
+    runs: tuple[PrintRun, ...]
+    """The sections in reading order, cut around wide entries (``wide.column_runs``)."""
+    switches: bool
+    """True when some run is a wide entry: the layout switches between two columns and one."""
+    closing_in_columns: bool
+    """True to set the closing block at the end of the last column (render.py's second try)."""
     brand: Brand
     """Colours, fonts and names for the title block and the stylesheet (through CSS filters)."""
     logo: str
