@@ -18,6 +18,7 @@ from publisher.slugs import EXPLICIT_ID, VALID_ID, slugify, unique_slug
 from publisher.source import find_non_xml_chars, read_source, size_problems
 from publisher.tablecells import record_long_rows
 from publisher.text import inline_text
+from publisher.typography import typeset
 from publisher.walk import nested_inlines
 
 MAX_NESTING = 20
@@ -73,7 +74,8 @@ def parse(text: str, path: Path) -> Document:
     if problems:
         raise SourceError(problems)
     meta = Meta(**meta_values, disclaimer=disclaimer)
-    return Document(meta, tuple(outline.intro), sections, path)
+    # Typeset after the ids are made: a slug never holds a no-break space.
+    return typeset(Document(meta, tuple(outline.intro), sections, path))
 
 
 def nesting_problems(tokens: list, path: str) -> list[Problem]:

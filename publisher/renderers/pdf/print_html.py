@@ -38,6 +38,7 @@ from publisher.model import (
 )
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer, data_uri
+from publisher.renderers.pdf.address_text import address_breaks, iri
 from publisher.renderers.pdf.contact import contact_block
 from publisher.renderers.pdf.views import PrintEntry, PrintSection, PrintView
 from publisher.renderers.pdf.wide import column_runs, has_wide_table, is_long
@@ -55,14 +56,16 @@ LONG_RUN = re.compile(r"\S{41,}")
 """Characters without a space, about as many as a line of a column holds."""
 RUN_PIECE = 15
 ZERO_WIDTH_SPACE = "\u200b"
+WEB_ADDRESS_TEXT = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?:/\S*)?", re.IGNORECASE)
+"""Link text that reads as a web address (``clinic.example/booking``): printed as one."""
 FONT_FORMATS = {".ttf": "truetype", ".otf": "opentype", ".woff": "woff", ".woff2": "woff2"}
 
 
 class PrintRenderer(HtmlRenderer):
     """Answer HTML for paper: links also print their address, since paper cannot be clicked.
 
-    The address goes inside the link (so it is clickable in the PDF too) in a
-    ``<span class="address">``; it is left out when the reader already sees it: an
+    The address follows the link in a ``<span class="address">``, a link of its own (so
+    it is clickable in the PDF too); it is left out when the reader already sees it: an
     internal ``#id`` link, a URL or email address that is the link's own text, or a
     ``tel:`` link whose text already holds digits (it is the number, however spaced).
     """
@@ -93,9 +96,18 @@ class PrintRenderer(HtmlRenderer):
 
     def visit_link(self, node: Link) -> str:
         title = f' title="{escape(node.title)}"' if node.title else ""
-        shown = breakable(printed_address(node))
-        address = f'<span class="address"> ({escape(shown)})</span>' if shown else ""
-        return f'<a href="{escape(node.href)}"{title}>{self.inlines(node.children)}{address}</a>'
+        opening = f'<a href="{escape(node.href)}"{title}>'
+        text = inline_text(node.children)
+        is_address = [type(c) for c in node.children] == [Text] and looks_like_address(text, node.href)
+        shown = escape(address_breaks(iri(text))) if is_address else self.inlines(node.children)
+        link = f"{opening}{shown}</a>"
+        address = printed_address(node)
+        if not address:
+            return link
+        # The printed address is a link of its own, outside the first: WeasyPrint gives a
+        # box inside a link (a <span>) its own annotation, outside any Link structure element.
+        printed = escape(address if node.href.startswith("tel:") else address_breaks(address))
+        return f'{link}<span class="address"> ({opening}{printed}</a>)</span>'
 
     def visit_table(self, node: Table) -> str:
         # A long table may split between rows (print.css), its header row repeated.
@@ -142,13 +154,26 @@ def printed_address(link: Link) -> str:
         address = unquote(href[7:].split("?")[0])
         return "" if text == address else address
     address = bare_url(href)
-    return "" if text in (href, address) else address
+    # markdown-it shows a bare address decoded: its text is then the IRI form of the href.
+    return "" if text in (href, iri(href), address, iri(address)) else iri(address)
+
+
+def looks_like_address(text: str, href: str) -> bool:
+    """True for a link's text that is a web address (its own or another), printed as one."""
+    return text in (href, iri(href), bare_url(href), iri(bare_url(href))) or (
+        href.startswith(("http://", "https://")) and bool(WEB_ADDRESS_TEXT.fullmatch(text))
+    )
 
 
 def bare_url(url: str) -> str:
     """A web address as readers type it: no scheme, no lone trailing slash (the link keeps both)."""
     address = re.sub(r"^https?://", "", url)
     return address[:-1] if address.endswith("/") and address.count("/") == 1 else address
+
+
+def printed_url(url: str) -> str:
+    """A web address as the leaflet prints it: bare, decoded, breaking only between its parts."""
+    return address_breaks(iri(bare_url(url)))
 
 
 def css_string(value: str) -> Markup:
@@ -242,7 +267,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        bare_url=bare_url,
+        bare_url=printed_url,
         css_string=css_string,
         css_colour=css_colour,
         css_font_style=css_font_style,
