@@ -132,7 +132,7 @@ GENERATED = {
     ),
     "table-2000-columns": Case(
         "faq.md:7:",
-        "limit of 30",
+        "limit of 12",
         source(Q + "|" + "a|" * 2000 + "\n|" + "-|" * 2000 + "\n|" + "b|" * 2000 + "\n"),
     ),
     "png-12000-pixels-square": Case(
