@@ -142,6 +142,9 @@ GENERATED = {
     "title-300": Case(make=source("---\ntitle: " + "Title " * 50 + "\n---\n\n## Q?\n\nA.\n")),
     "clinic-name-300": Case(make=with_brand("meta:\n  name: " + "Clinic " * 43 + "\n")),
     # Slow layout: long unbreakable text must wrap, quickly, not run off the page
+    "emphasis-300-in-one-word": Case(
+        "faq.md:7:1:", "more than 10 pieces of emphasis", source(Q + "*a*" * 300 + "\n")
+    ),
     "link-1000": Case(make=source(Q + "[x](https://a.example/" + "a" * 1000 + ")\n")),
     "map-link-785": Case(make=source(Q + f"Find us [on the map]({MAP_LINK}).\n")),
     "word-9000": Case(make=source(Q + "x" * 9000 + "\n")),
