@@ -7,8 +7,6 @@ import re
 import stat
 from pathlib import Path
 
-from markdown_it.common.utils import isValidEntityCode
-
 from publisher.errors import Problem, SourceError, display_path
 from publisher.limits import MAX_LINE_CHARS, MAX_SOURCE_BYTES
 
@@ -115,6 +113,10 @@ def find_non_xml_chars(text: str, path: str) -> list[Problem]:
         line, col = text_position(text, match.start())
         code = f"U+{ord(match.group()):04X}"
         problems.append(Problem(path, line, col, f"character {code} cannot appear in XML; remove it"))
+    # Imported here: stamps and brand files read files through this module, and a no-op
+    # build must not pay for importing markdown-it.
+    from markdown_it.common.utils import isValidEntityCode
+
     for match in NUMERIC_ENTITY.finditer(text):
         hex_digits, digits = match.groups()
         value = int(hex_digits, 16) if hex_digits else int(digits)
