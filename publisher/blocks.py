@@ -41,6 +41,12 @@ from publisher.text import inline_text
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ALIGN = re.compile(r"text-align:\s*(left|center|right)")
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""``<br>``, ``<br/>`` and ``<br />`` in any case: the one HTML tag allowed (a hard break)."""
+RULE_MESSAGE = (
+    "a horizontal rule (---) is allowed only between questions and sections, "
+    "not inside an answer; use a ### heading there instead"
+)
 
 
 @dataclass
@@ -58,6 +64,14 @@ class Converter:
     """Every ``#id`` link as (id, line, column), checked once all ids are known."""
     embedded_bytes: int = 0
     """The image bytes every use so far embeds (the fragment holds a copy per use)."""
+    site: str = ""
+    """The origin of the front matter's ``url`` (``https://clinic.example``), for site-relative links."""
+    bare_links: bool = True
+    """Whether bare web and e-mail addresses become links (not in headings)."""
+    _cursor: tuple[int, int] = (0, 0)
+    """(line, 0-based column) just past the last inline located, so repeats get their own column."""
+    _cursor_span: tuple[int, int] = (0, 0)
+    """The line span the cursor belongs to; a new span starts the search afresh."""
 
     # --- locating -------------------------------------------------------
 
@@ -73,6 +87,16 @@ class Converter:
             if col >= 0:
                 return number, col + 1
         return first, 1
+
+    def locate_next(self, needle: str, span: tuple[int, int]) -> tuple[int, int]:
+        """Like ``locate``, but searching on from the last inline located in this span."""
+        line, start = self._cursor if self._cursor_span == span else (span[0], 0)
+        for number in range(line, min(span[1], len(self.lines)) + 1):
+            col = self.lines[number - 1].find(needle, start if number == line else 0) if needle else -1
+            if col >= 0:
+                self._cursor, self._cursor_span = (number, col + len(needle)), span
+                return number, col + 1
+        return self.locate(needle, span)
 
     # --- blocks ---------------------------------------------------------
 
@@ -101,7 +125,7 @@ class Converter:
         if kind == "html_block":
             self.problem(line, 1, "raw HTML is not allowed; write it in Markdown")
         elif kind == "hr":
-            self.problem(line, 1, "horizontal rules are not supported; use a heading instead")
+            self.problem(line, 1, RULE_MESSAGE)
         else:
             self.problem(line, 1, f"unsupported Markdown ({kind})")
         return None
@@ -133,7 +157,9 @@ class Converter:
         rows = []
         for part in node.children:  # thead, tbody
             for row in part.children:
-                rows.append(tuple(self.cell(cell, span) for cell in row.children))
+                # Each row's own lines, so a tag or link is found in its row, not the first one's.
+                row_span = (row.map[0] + 1, row.map[1]) if row.map else span
+                rows.append(tuple(self.cell(cell, row_span) for cell in row.children))
         if len(rows[0]) > MAX_TABLE_COLUMNS:
             self.problem(line, 1, f"table has {len(rows[0])} columns, past the limit of {MAX_TABLE_COLUMNS}")
         return Table(rows[0], tuple(rows[1:]), line)
@@ -152,8 +178,14 @@ class Converter:
     def inline_children(self, nodes: list[SyntaxTreeNode], span: tuple[int, int]) -> list[Inline]:
         result: list[Inline] = []
         for node in nodes:
+            after_break = bool(result) and isinstance(result[-1], Break)
+            if after_break and node.type == "softbreak":
+                continue  # a <br> ending the line: the break already starts the next one
             converted = self.inline(node, span)
-            if converted is not None:
+            if isinstance(converted, Text) and after_break:
+                converted = Text(converted.text.lstrip(" "))
+            # markdown-it leaves empty text around emphasis (``**2**``): Word would write empty runs.
+            if converted is not None and converted != Text(""):
                 result.append(converted)
         return result
 
@@ -176,30 +208,63 @@ class Converter:
         if kind == "image":
             return self.image(node, span)
         if kind == "html_inline":
-            line, col = self.locate(node.content, span)
-            self.problem(line, col, f"raw HTML is not allowed: {node.content}")
+            line, col = self.locate_next(node.content, span)
+            if LINE_BREAK_TAG.fullmatch(node.content):
+                return Break()
+            self.problem(line, col, f"raw HTML is not allowed: {node.content} (<br> is the one tag allowed)")
             return None
         line, col = self.locate("", span)
         self.problem(line, col, f"unsupported Markdown ({kind})")
         return None
 
-    def link(self, node: SyntaxTreeNode, span: tuple[int, int]) -> Link | None:
+    def link(self, node: SyntaxTreeNode, span: tuple[int, int]) -> Inline | None:
         href = str(node.attrs.get("href", ""))
         children = merge_text(self.inline_children(node.children, span))
-        line, col = self.locate(_raw_href(href), span)
+        if node.markup == "linkify":
+            return self.bare_address(href, children)
+        line, col = self.locate_next(_raw_href(href), span)
         if href.startswith("#") and len(href) > 1:
             # markdown-it percent-encodes non-ASCII; ids are compared (and rendered) as written.
             href = "#" + _raw_href(href[1:])
             self.internal_links.append((href[1:], line, col))
+        elif href.startswith("/") and not href.startswith("//"):
+            if not self.site:
+                self.problem(line, col, f"site-relative link '{shorten(href)}' {NO_SITE}")
+                return None
+            return self.checked_link(self.site + href, children, node, line, col)
         elif not href.lower().startswith(LINK_SCHEMES):
             what = f"scheme '{shorten(href.split(':')[0])}:'" if SCHEME.match(href) else "relative link"
-            allowed = "http(s), mailto:, tel: or #id of a question"
+            allowed = "http(s), mailto:, tel:, a site path (/services) or #id of a question"
             self.problem(line, col, f"link '{shorten(href)}' has a forbidden {what}; use {allowed}")
             return None
-        elif (problem := address_problem(href)) is not None:
+        return self.checked_link(href, children, node, line, col)
+
+    def checked_link(
+        self, href: str, children: tuple[Inline, ...], node: SyntaxTreeNode, line: int, col: int
+    ) -> Link | None:
+        """The link, or None with a problem when its address cannot be published."""
+        if (problem := address_problem(href)) is not None:
             self.problem(line, col, f"link {problem}")
             return None
         return Link(href, children, str(node.attrs.get("title") or ""))
+
+    def bare_address(self, href: str, children: tuple[Inline, ...]) -> Inline:
+        """A web or e-mail address written as plain text: a link, or the text when it is not one.
+
+        Only what is plainly an address becomes a link: one with its scheme, one starting
+        ``www.`` (given ``https://``, not markdown-it's ``http://``) or an e-mail address.
+        ``README.md`` or ``node.js`` stay text, as does an address no browser could open.
+        """
+        text = inline_text(children)
+        lowered = text.lower()
+        if lowered.startswith("www.") and href.startswith("http://"):
+            href = "https://" + href[len("http://") :]
+        plainly = lowered.startswith(("http://", "https://", "mailto:", "www.")) or (
+            href.startswith("mailto:") and "://" not in text
+        )
+        if not self.bare_links or not plainly or address_problem(href) is not None:
+            return Text(text)
+        return Link(href, children)
 
     def image(self, node: SyntaxTreeNode, span: tuple[int, int]) -> Image | None:
         # markdown-it percent-encodes the address; the file is named as the author wrote it.
@@ -243,6 +308,20 @@ class Converter:
             f"image '{shorten(src)}': the pictures used so far come to {self.embedded_bytes:,} bytes, past "
             f"the limit of {MAX_EMBEDDED_IMAGE_BYTES:,} (the web fragment holds a copy for every use)"
         )
+
+
+NO_SITE = (
+    "needs the front matter's 'url' (url: https://clinic.example/faq), whose origin it "
+    "resolves against; add it, or write the full address"
+)
+
+
+def site_origin(url: str) -> str:
+    """The scheme and host of ``url`` (``https://clinic.example``), or '' without one."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    return f"{parts.scheme.lower()}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def address_problem(href: str) -> str | None:

@@ -197,6 +197,8 @@ class Section:
     """The questions of this section, in source order."""
     line: int = 0
     """Source line of the section heading (0 when untitled)."""
+    intro: tuple[Block, ...] = ()
+    """Blocks between the section heading and its first question (always empty when untitled)."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from publisher.blocks import Converter
+from publisher.blocks import RULE_MESSAGE, Converter, site_origin
 from publisher.errors import Problem, SourceError, display_path
 from publisher.frontmatter import load_front_matter, split_front_matter
 from publisher.glyphs import undrawable_chars
@@ -27,7 +27,9 @@ QUESTION_INLINES = ("Text", "Code", "Strong", "Emph")
 
 def make_parser() -> MarkdownIt:
     """CommonMark plus GFM tables; raw HTML is parsed only so it can be reported."""
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
+    options = {"html": True, "linkify": True, "maxNesting": MAX_NESTING}
+    # linkify: bare web and e-mail addresses become links (blocks.Converter.bare_address).
+    md = MarkdownIt("commonmark", options).enable(["table", "linkify"])
     record_long_rows(md)  # GFM drops cells past the header's count: we report them
     # Let every URL through to our own checks, which report forbidden schemes as
     # errors instead of markdown-it's silent downgrade to plain text.
@@ -54,7 +56,8 @@ def parse(text: str, path: Path) -> Document:
     front = load_front_matter(yaml_text, shown)
     problems += front.problems
     md = make_parser()
-    converter = Converter(shown, text.split("\n"), path.parent)
+    site = site_origin(str(front.values.get("url") or ""))
+    converter = Converter(shown, text.split("\n"), path.parent, site=site)
     tokens = md.parse(body)
     nested = nesting_problems(tokens, shown)
     if any(problem.message == inline_nesting_message() for problem in nested):
@@ -156,27 +159,37 @@ def parse_disclaimer(
 
 @dataclass
 class Outline:
-    """Walks top-level nodes: level 1 headings open sections, level 2 open questions."""
+    """Walks top-level nodes: level 1 headings open sections, level 2 open questions.
+
+    A ``---`` rule followed by a level 1 or 2 heading is a separator, and dropped; any
+    other rule (inside an answer, at the end) is reported.
+    """
 
     converter: Converter
     intro: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _sections: list[dict] = field(default_factory=list)
     _taken: set[str] = field(default_factory=set)
+    _rules: list[int] = field(default_factory=list)
 
     def add(self, node: SyntaxTreeNode) -> None:
         """Place one top-level node in the outline."""
         line = node.map[0] + 1 if node.map else 1
+        if node.type == "hr":
+            self._rules.append(line)  # a separator if a question or section follows
+            return
         if node.type == "heading" and node.tag in ("h1", "h2"):
+            self._rules.clear()
             title, explicit = self.heading_title(node, line)
             if node.tag == "h1":
-                self._sections.append(self.part(title, explicit, line, entries=[]))
+                self._sections.append(self.part(title, explicit, line, entries=[], intro=[]))
             else:
                 if not self._sections:
                     self._sections.append(self.part(None, None, 0, entries=[]))
                 self.check_question(title, line)
                 self._sections[-1]["entries"].append(self.part(title, explicit, line, blocks=[]))
             return
+        self.report_rules()
         block = self.converter.block(node)
         if block is None:
             return
@@ -184,12 +197,14 @@ class Outline:
             self.intro.append(block)
         elif self._sections[-1]["entries"]:
             self._sections[-1]["entries"][-1]["blocks"].append(block)
-        else:
-            self.problem(
-                line,
-                "text between a section heading and its first question; "
-                "move it under a question (## heading)",
-            )
+        else:  # between a section heading and its first question: the section's introduction
+            self._sections[-1]["intro"].append(block)
+
+    def report_rules(self) -> None:
+        """Rules that turned out not to stand between questions or sections are errors."""
+        for line in self._rules:
+            self.problem(line, RULE_MESSAGE)
+        self._rules.clear()
 
     def part(self, title, explicit, line, **extra) -> dict:
         return {"title": title, "explicit": explicit, "line": line, **extra}
@@ -204,7 +219,9 @@ class Outline:
     def split_explicit_id(self, node: SyntaxTreeNode, line: int) -> tuple[tuple[Inline, ...], str | None]:
         """The heading's inlines and a trailing ``{#id}``, checked to be valid and unused."""
         span = (line, line + 1)
+        self.converter.bare_links = False  # an address in a question stays text: questions hold no links
         inlines = self.converter.inlines(node.children[0], span)
+        self.converter.bare_links = True
         if not inlines or not isinstance(inlines[-1], Text):
             return inlines, None
         match = EXPLICIT_ID.search(inlines[-1].text)
@@ -237,6 +254,7 @@ class Outline:
 
     def finish(self) -> tuple[Section, ...]:
         """Assign ids (explicit ones first, so generated slugs avoid them) and build sections."""
+        self.report_rules()  # a rule after the last answer separates nothing
         sections = []
         for number, raw in enumerate(self._sections, start=1):
             entries = []
@@ -255,7 +273,8 @@ class Outline:
                 section_id = raw["explicit"] or unique_slug(
                     slugify(inline_text(raw["title"])), self._taken, f"section-{number}"
                 )
-            sections.append(Section(section_id, raw["title"] or (), tuple(entries), raw["line"]))
+            intro = tuple(raw.get("intro", ()))
+            sections.append(Section(section_id, raw["title"] or (), tuple(entries), raw["line"], intro))
         return tuple(sections)
 
 

@@ -90,7 +90,8 @@ class PlainText(Visitor[str]):
         return "\n".join(" | ".join(self.visit_all(row)) for row in rows)
 
     def visit_table_cell(self, node: TableCell) -> str:
-        return self.inlines(node.children)
+        # A row stays one line: a <br> in a cell reads as a space.
+        return self.inlines(node.children).replace("\n", " ")
 
 
 PLAIN_TEXT = PlainText()

@@ -12,8 +12,12 @@ from publisher.visitor import walk
 
 
 def answer_blocks(document: Document) -> list[Block]:
-    """The introduction's and every answer's top-level blocks, in source order."""
-    return [*document.intro, *(block for entry in document.entries for block in entry.answer)]
+    """The top-level blocks of the introduction, section introductions and answers, in source order."""
+    blocks = [*document.intro]
+    for section in document.sections:
+        blocks += section.intro
+        blocks += (block for entry in section.entries for block in entry.answer)
+    return blocks
 
 
 def nested_blocks(blocks: Iterable[Block]) -> Iterator[Block]:

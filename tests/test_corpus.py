@@ -35,11 +35,6 @@ CORPUS = ROOT / "tests" / "corpus"
 NAMES = sorted(folder.name for folder in CORPUS.iterdir() if (folder / "faq.md").is_file())
 
 # Why a source fails a check today (issue 13); the design says otherwise in every case.
-SECTION_INTRO = (
-    "an intro paragraph under a # section and --- between questions are refused (DESIGN allows both)"
-)
-BR_IN_CELL = "<br> in a table cell is refused as raw HTML (DESIGN allows <br>, also in table cells)"
-RELATIVE_LINK = "site-relative links (/services) are refused (DESIGN resolves them against the url's origin)"
 LONE_QR = "the closing block (just the QR code and its caption) sits alone on the last page"
 LONE_CLOSING = "the closing block (disclaimer, contact details, QR code) sits alone on the last page"
 WIDE_TABLE = "the 7-column schedule is wider than its column, runs over the other one and off the paper"
@@ -48,12 +43,6 @@ HEADING_ALONE = "the question before the long fee table ends page 2's right colu
 NO_RTL = "no dir=rtl in the print HTML: columns, lists and tables run left to right"
 
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("hearing-en-8-section-intro", "build_pdf"): SECTION_INTRO,
-    ("hearing-en-8-section-intro", "build_others"): SECTION_INTRO,
-    ("pharmacy-de-8-br-table", "build_pdf"): BR_IN_CELL,
-    ("pharmacy-de-8-br-table", "build_others"): BR_IN_CELL,
-    ("podiatry-en-3-relative-link", "build_pdf"): RELATIVE_LINK,
-    ("podiatry-en-3-relative-link", "build_others"): RELATIVE_LINK,
     ("dermatology-en-8-svg", "lone_closing"): LONE_QR,
     ("hearing-tr-8", "lone_closing"): LONE_QR,
     ("podiatry-pl-8", "lone_closing"): LONE_QR,

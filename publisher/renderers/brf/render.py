@@ -80,11 +80,12 @@ def body_lines(document: Document, theme: Theme, writer: BrailleWriter) -> list[
 
 
 def section_lines(section: Section, writer: BrailleWriter) -> list[LogicalLine]:
-    """A section: its centred heading, then each question in cell 5 with its answer."""
+    """A section: its centred heading and introduction, then each question in cell 5 with its answer."""
     lines: list[LogicalLine] = []
     if section.title:
         heading = LogicalLine(writer.transcriber.braille(writer.inline.runs(section.title)), centred=True)
         lines += framed([heading], blank_before=True, blank_after=True, heading=True)
+    lines += writer.blocks(section.intro)
     for entry in section.entries:
         lines += writer.lines(writer.inline.runs(entry.question), 4, 4, blank_before=True, heading=True)
         lines += writer.blocks(entry.answer)

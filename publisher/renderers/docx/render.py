@@ -156,10 +156,11 @@ def write_title_block(writer: BlockWriter, meta: Meta, labels: Labels) -> None:
 
 
 def write_section(writer: BlockWriter, section: Section) -> None:
-    """A bookmarked Heading 1 (when the section has a title), then its questions."""
+    """A bookmarked Heading 1 (when the section has a title), its introduction, then its questions."""
     if section.title:
         heading = writer.styled_paragraph(Style.HEADING_1, section.title)
         bookmark(writer, heading, section.id)
+    writer.blocks(section.intro)
     for entry in section.entries:
         write_entry(writer, entry)
 

@@ -84,6 +84,8 @@ class SectionView:
     id: str
     title: Markup
     entries: tuple[EntryView, ...]
+    intro: Markup = Markup("")
+    """The blocks between the section heading and its first question."""
 
 
 def render_html(document: Document, theme: Theme) -> Rendered:
@@ -141,7 +143,9 @@ def section_view(section: Section) -> SectionView:
         )
         for entry in section.entries
     )
-    return SectionView(section.id, plain.inlines(section.title), entries)
+    # The introduction's ### headings nest under the section heading (level TITLE_LEVEL + 1).
+    intro = blocks_html(section.intro, TITLE_LEVEL - 1, inline_text(section.title))
+    return SectionView(section.id, plain.inlines(section.title), entries, intro)
 
 
 def blocks_html(blocks: tuple[Block, ...], heading_offset: int, table_label: str) -> Markup:

@@ -2,9 +2,9 @@
 
 The shape is described by the JSON Schema shipped as ``publisher/schemas/faq.schema.json``:
 front matter values (absent ones are ``null``), the intro and disclaimer as HTML and plain
-text, the titled sections, and every entry with its section's id, the question and the
-answer, each as HTML and plain text. Entries before the first section heading have
-``"section": null``.
+text, the titled sections (each with its own intro, or ``null``), and every entry with its
+section's id, the question and the answer, each as HTML and plain text. Entries before
+the first section heading have ``"section": null``.
 
 Answer HTML is the same HTML the fragment uses, without the fragment's wrappers: headings
 keep their source level (h3, h4), internal links stay ``#id`` (each entry also carries its
@@ -77,11 +77,12 @@ def clinic_data(brand: Brand, contact: tuple[ContactItem, ...]) -> dict[str, str
 
 
 def section_data(section: Section) -> dict[str, Any]:
-    """A titled section: its id, title as text and HTML, and its questions' ids."""
+    """A titled section: its id, title as text and HTML, its introduction, and its questions' ids."""
     return {
         "id": section.id,
         "title": inline_text(section.title),
         "title_html": str(HtmlRenderer().inlines(section.title)),
+        "intro": blocks_value(section.intro),
         "entries": [entry.id for entry in section.entries],
     }
 

@@ -337,7 +337,7 @@ def section_view(section: Section, html: PrintRenderer, paper: str) -> PrintSect
         )
         for entry in section.entries
     )
-    return PrintSection(section.id, html.inlines(section.title), entries)
+    return PrintSection(section.id, html.inlines(section.title), entries, intro=html.blocks(section.intro))
 
 
 def stylesheet_urls(document: Document) -> list[str]:

@@ -41,6 +41,8 @@ class PrintSection:
     """False for the later parts of a section cut around a wide entry: the title is shown once."""
     wide: bool = False
     """True for a part that is one wide entry, set across the page."""
+    intro: Markup = Markup("")
+    """The section's introduction, shown below its title (in the part that opens it)."""
 
 
 @dataclass(frozen=True)
