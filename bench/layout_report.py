@@ -156,7 +156,12 @@ def report(source: Path, out: Path) -> Row:
     texts = print_html_texts((out / f"{source.stem}.print.html").read_text(encoding="utf-8"))
     questions = source_questions(source.read_text(encoding="utf-8-sig"))
     layout = analyse_pdf(
-        pdf.read_bytes(), questions, texts.closing, texts.first_heading, section_titles=texts.sections
+        pdf.read_bytes(),
+        questions,
+        texts.closing,
+        texts.first_heading,
+        section_titles=texts.sections,
+        wide_texts=texts.wide,
     )
     status = "ok" if layout.closing_found else "ok (closing block not found)"
     return Row(

@@ -35,25 +35,9 @@ CORPUS = ROOT / "tests" / "corpus"
 NAMES = sorted(folder.name for folder in CORPUS.iterdir() if (folder / "faq.md").is_file())
 
 # Why a source fails a check today (issue 13); the design says otherwise in every case.
-LONE_QR = "the closing block (just the QR code and its caption) sits alone on the last page"
-LONE_CLOSING = "the closing block (disclaimer, contact details, QR code) sits alone on the last page"
-WIDE_TABLE = "the 7-column schedule is wider than its column, runs over the other one and off the paper"
-TITLE_ALONE = "a long fee table in the 2nd answer leaves page 1 with only the title block"
-HEADING_ALONE = "the question before the long fee table ends page 2's right column; the table starts page 3"
 NO_RTL = "no dir=rtl in the print HTML: columns, lists and tables run left to right"
 
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("dermatology-en-8-svg", "lone_closing"): LONE_QR,
-    ("hearing-tr-8", "lone_closing"): LONE_QR,
-    ("podiatry-pl-8", "lone_closing"): LONE_QR,
-    ("travel-vaccination-en-15-wide-table", "lone_closing"): LONE_QR,
-    ("ivf-en-40", "lone_closing"): LONE_CLOSING,
-    ("smp-en-8-png", "lone_closing"): LONE_CLOSING,
-    ("smp-it-8", "lone_closing"): LONE_CLOSING,
-    ("travel-vaccination-en-15-wide-table", "inside_columns"): WIDE_TABLE,
-    ("vaccination-de-25-table", "inside_columns"): WIDE_TABLE,
-    ("dental-en-8-price-list", "empty_column"): TITLE_ALONE,
-    ("dental-en-8-price-list", "stranded_heading"): HEADING_ALONE,
     ("dental-ar-8-rtl", "reading_direction"): NO_RTL,
     ("fertility-he-8-rtl", "reading_direction"): NO_RTL,
 }
@@ -192,7 +176,12 @@ def layout_of(built: Built) -> DocumentReport:
         texts = print_html_texts((built.pdf_dir / "faq.print.html").read_text(encoding="utf-8"))
         pdf = (built.pdf_dir / "faq.pdf").read_bytes()
         _layouts[built.name] = analyse_pdf(
-            pdf, questions_of(built.name), texts.closing, texts.first_heading, section_titles=texts.sections
+            pdf,
+            questions_of(built.name),
+            texts.closing,
+            texts.first_heading,
+            section_titles=texts.sections,
+            wide_texts=texts.wide,
         )
     return _layouts[built.name]
 

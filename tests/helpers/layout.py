@@ -11,6 +11,11 @@ What is found, per page:
   the *closing band* (from the first line of the closing block, the disclaimer or the
   contact block, to the end of the document) and the footer (the bottom page margin)
   are set apart; the rest is the two-column region;
+- a closing block that starts in the right column (set at the end of the last column) is
+  only the right column from there on: questions beside it in the left one are columns;
+- in the column region, rows of an entry set across the page (a wide table's, given by
+  the print HTML's ``section wide`` texts) are a *full-width* stretch: neither column,
+  and not too wide;
 - in the column region, which column holds text, and where each column's text ends;
 - a page holding only closing material (a "lone closing page"), and a column left empty
   while more of the document follows ("empty column");
@@ -291,6 +296,8 @@ class PageReport:
     """Headings (questions, section titles) that end a column, cut off from what follows them."""
     empty_column: str
     """"left", "right" or "both" when a column is empty while the document goes on; else ""."""
+    full_width: int = 0
+    """Rows of an entry set across the page on purpose (a wide table's): not too wide."""
 
     @property
     def column_difference(self) -> float | None:
@@ -363,6 +370,7 @@ def analyse_pdf(
     first_heading: str = "",
     geometry: Geometry | None = None,
     section_titles: Sequence[str] = (),
+    wide_texts: Sequence[str] = (),
 ) -> DocumentReport:
     """Judge the layout of a two-column leaflet.
 
@@ -370,7 +378,8 @@ def analyse_pdf(
     the texts of the closing block in order (its first one marks where the block starts);
     ``first_heading`` the first section or question heading (where the columns start on
     page 1; the first question when not given); ``section_titles`` are checked, like the
-    questions, for ending a column.
+    questions, for ending a column; ``wide_texts`` are the texts set across the page
+    (``PrintTexts.wide``), whose rows are a full-width stretch, not lines too wide.
     """
     geometry = geometry or Geometry.shipped()
     pages = pdf_pages(pdf_bytes, split_gap=geometry.column_gap * 0.6)
@@ -379,6 +388,7 @@ def analyse_pdf(
         bodies[0] if bodies else [], first_heading or (questions[0] if questions else "")
     )
     closing_start = closing_band_start(bodies, closing_texts[0] if closing_texts else "")
+    wide_flat = normalise(" ".join(wide_texts))
     reports: list[PageReport] = []
     reading: list[str] = []
     flow: list[tuple[int, list[Cluster]]] = []  # every column in reading order, with its page
@@ -391,24 +401,29 @@ def analyse_pdf(
             end = closing_start[1]
         else:
             end = start
-        column_rows, closing_rows = rows[start:end], rows[end:]
+        column_rows, closing = rows[start:end], [c for row in rows[end:] for c in row]
+        if closing_start and closing_start[0] == index and in_right_column(closing_start[2], page, geometry):
+            column_rows, closing = beside_closing(rows[start:], end - start, page, geometry)
+        column_rows, full_rows = full_width_rows(column_rows, wide_flat, page.width, geometry)
         left, right, overflow = split_columns(column_rows, page.width, geometry)
         inner = (geometry.margin_left - TOLERANCE_PT, page.width - geometry.margin_right + TOLERANCE_PT)
         outside = sum(c.x0 < inner[0] or c.x1 > inner[1] for row in rows for c in row)
         reading += [c.text for row in title_rows for c in row]
+        reading += [c.text for row in full_rows for c in row]
         reading += [c.text for c in left] + [c.text for c in right]
-        reading += [c.text for row in closing_rows for c in row]
-        flow += [(index, left), (index, right)]
+        reading += [c.text for c in closing]
+        flow += [(index, left), (index, right), (index, [c for row in full_rows for c in row])]
         reports.append(
             PageReport(
                 number=index + 1,
                 left_bottom=max((c.y1 for c in left), default=None),
                 right_bottom=max((c.y1 for c in right), default=None),
                 title=bool(title_rows),
-                closing=bool(closing_rows),
+                closing=bool(closing),
                 overflow=overflow,
+                full_width=len(full_rows),
                 outside=outside,
-                lone_closing=bool(rows) and len(closing_rows) == len(rows),
+                lone_closing=bool(closing) and len(closing) == sum(map(len, rows)),
                 stranded=(),
                 empty_column="",
             )
@@ -455,15 +470,73 @@ def title_band_end(rows: list[list[Cluster]], first_heading: str) -> tuple[int, 
     return len(rows), None
 
 
-def closing_band_start(bodies: list[list[list[Cluster]]], first_closing: str) -> tuple[int, int] | None:
-    """(page index, row index) where the closing block starts: the last place its first text begins."""
+def closing_band_start(
+    bodies: list[list[list[Cluster]]], first_closing: str
+) -> tuple[int, int, Cluster] | None:
+    """(page index, row index, first line) of the closing block: the last place its first text begins."""
     if not first_closing:
         return None
     for page_index in range(len(bodies) - 1, -1, -1):
         for row_index in range(len(bodies[page_index]) - 1, -1, -1):
-            if beginning(bodies[page_index], row_index, first_closing):
-                return page_index, row_index
+            found = beginning(bodies[page_index], row_index, first_closing)
+            if found:
+                return page_index, row_index, found
     return None
+
+
+def in_right_column(cluster: Cluster, page: PdfPage, geometry: Geometry) -> bool:
+    """True for a line that starts in the right column (not at the left margin)."""
+    return cluster.x0 >= geometry.right_column_start(page.width) - TOLERANCE_PT
+
+
+def beside_closing(
+    rows: list[list[Cluster]], start: int, page: PdfPage, geometry: Geometry
+) -> tuple[list[list[Cluster]], list[Cluster]]:
+    """Column rows and closing lines of a page whose closing block ends the right column.
+
+    From row ``start`` on, only the right column is closing material: the left column
+    beside it holds questions and answers.
+    """
+    columns: list[list[Cluster]] = []
+    closing: list[Cluster] = []
+    for index, row in enumerate(rows):
+        if index < start:
+            columns.append(row)
+            continue
+        closing += [c for c in row if in_right_column(c, page, geometry)]
+        beside = [c for c in row if not in_right_column(c, page, geometry)]
+        if beside:
+            columns.append(beside)
+    return columns, closing
+
+
+def full_width_rows(
+    rows: list[list[Cluster]], wide_flat: str, page_width: float, geometry: Geometry
+) -> tuple[list[list[Cluster]], list[list[Cluster]]]:
+    """The column rows, and apart from them the rows of an entry set across the page.
+
+    Such a row reaches both halves of the page (or crosses the column gap) and every word
+    in it is text of a wide entry (``wide_flat``, normalised): a two-column row never
+    is, since a wide entry is never set in a column. Words, not lines: a line may run on
+    from one table cell into the next.
+    """
+    if not wide_flat:
+        return rows, []
+    left_end = geometry.left_column_end(page_width) + TOLERANCE_PT
+    right_start = geometry.right_column_start(page_width) - TOLERANCE_PT
+    ours = [all(normalise(word) in wide_flat for c in row for word in c.text.split()) for row in rows]
+    full = [
+        ours[index] and any(c.x1 > left_end for c in row) and any(c.x0 < right_start for c in row)
+        for index, row in enumerate(rows)
+    ]
+    # The rows next to a full-width stretch that hold its text (a question or title above
+    # the table, a short row) belong to it too.
+    for index in range(1, len(rows)):  # downwards
+        full[index] = full[index] or (ours[index] and full[index - 1])
+    for index in range(len(rows) - 2, -1, -1):  # upwards
+        full[index] = full[index] or (ours[index] and full[index + 1])
+    columns = [row for row, wide in zip(rows, full, strict=True) if not wide]
+    return columns, [row for row, wide in zip(rows, full, strict=True) if wide]
 
 
 def beginning(rows: list[list[Cluster]], index: int, text: str) -> Cluster | None:
@@ -555,7 +628,9 @@ def mark_empty_columns(reports: list[PageReport], bodies: list[list[list[Cluster
         left, right = report.left_bottom is not None, report.right_bottom is not None
         empty = ""
         if not bodies[index] or (not left and not right and not report.lone_closing and later):
-            empty = "both"  # a blank page, or a title block whose columns all went to the next page
+            # A blank page, or a title block whose columns all went to the next page; a
+            # page of full-width rows (a long wide table) is not empty.
+            empty = "" if report.full_width else "both"
         elif left and not right and later:
             empty = "right"
         elif right and not left:
@@ -616,6 +691,8 @@ class PrintTexts:
     """Every section title."""
     closing: tuple[str, ...]
     """The closing block's texts in order: disclaimer, contact title, name, fields, QR caption."""
+    wide: tuple[str, ...] = ()
+    """The texts of the entries set across the page (``section wide``: a wide table's)."""
 
 
 def print_html_texts(print_html: str) -> PrintTexts:
@@ -628,6 +705,7 @@ def print_html_texts(print_html: str) -> PrintTexts:
     )
     questions = root.xpath(f"//main[{has_class('faq')}]//*[{has_class('question')}]")
     sections = root.xpath(f"//main[{has_class('faq')}]//*[{has_class('section-title')}]")
+    wide = root.xpath(f"//main[{has_class('faq')}]//*[{has_class('section')} and {has_class('wide')}]")
     closing: list[str] = []
     for footer in root.xpath(f"//footer[{has_class('closing')}]"):
         for element in footer.iter("p", "h2", "th", "td"):
@@ -640,6 +718,7 @@ def print_html_texts(print_html: str) -> PrintTexts:
         questions=tuple(text_of(element) for element in questions),
         sections=tuple(text_of(element) for element in sections),
         closing=tuple(closing),
+        wide=tuple(text_of(element) for element in wide),
     )
 
 
