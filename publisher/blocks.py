@@ -173,7 +173,10 @@ class Converter:
 
     def inlines(self, inline: SyntaxTreeNode, span: tuple[int, int]) -> tuple[Inline, ...]:
         """Convert the children of an ``inline`` node, merging adjacent text."""
-        return merge_text(self.inline_children(inline.children, span))
+        converted = self.inline_children(inline.children, span)
+        while converted and isinstance(converted[-1], Break):
+            converted.pop()  # a <br> ending a paragraph or cell would only add an empty line
+        return merge_text(converted)
 
     def inline_children(self, nodes: list[SyntaxTreeNode], span: tuple[int, int]) -> list[Inline]:
         result: list[Inline] = []

@@ -87,6 +87,13 @@ def test_br_at_a_line_end_adds_no_space_before_the_next_line():
     )
 
 
+def test_br_at_the_end_of_a_paragraph_or_cell_adds_nothing():
+    assert first_inlines("One<br>") == (Text("One"),)
+    table = answer("| a | b |\n|---|---|\n| 1<br> | <br/> |\n")[0]
+    assert isinstance(table, Table)
+    assert [cell.children for cell in table.rows[0]] == [(Text("1"),), ()]
+
+
 def test_br_in_table_cells_is_a_hard_break():
     table = answer("| a | b |\n|---|---|\n| 1<br>2 | x |\n| **2** | 3<br/>4 |\n")[0]
     assert isinstance(table, Table)
