@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from publisher.label_languages import MORE_LABELS
 
 MONTHS = {
     "en": "January February March April May June July August September October November December",
@@ -77,6 +79,8 @@ class Labels:
     """Before the clinic's opening hours in a contact block."""
     logo: str = "Clinic logo"
     """Alternative text of the logo when the brand file names no clinic."""
+    tag: str = ""
+    """The BCP 47 tag asked for, for languages dated by CLDR: its region picks the digits."""
     also_available: str = "This leaflet is also available in {formats}."
     """The statement on alternative formats in the leaflet and handout (``publisher.alternatives``)."""
     also_available_web: str = "This information is also available in {formats}."
@@ -94,12 +98,25 @@ class Labels:
 
     def format_date(self, day: dt.date) -> str:
         """A date written out for readers ("23 November 2026"), not in ISO form."""
+        if self.lang not in MONTHS:  # the languages of label_languages.py: CLDR knows their dates
+            from publisher.cldr import long_date
+
+            return long_date(day, self.tag or self.lang)
         month = MONTHS[self.lang].split()[day.month - 1]
         return self.date.format(day=day.day, month=month, year=day.year)
 
     def reviewed_on(self, day: dt.date) -> str:
         """ "Last reviewed 23 November 2026" in the labels' language."""
         return f"{self.reviewed} {self.format_date(day)}"
+
+    @property
+    def counter_style(self) -> str:
+        """The CSS counter style of page numbers: the digits the language writes (CLDR)."""
+        if self.lang in MONTHS:
+            return "decimal"
+        from publisher.cldr import counter_style
+
+        return counter_style(self.tag or self.lang)
 
 
 LABELS = {
@@ -169,10 +186,14 @@ LABELS = {
 }
 
 
+LABELS.update({lang: Labels(lang=lang, **words) for lang, words in MORE_LABELS.items()})
+
+
 def labels_for(lang: str) -> Labels:
     """Labels for a BCP 47 tag: the exact tag, then its language, then English."""
     tag = lang.lower()
-    return LABELS.get(tag) or LABELS.get(tag.split("-")[0]) or LABELS["en"]
+    found = LABELS.get(tag) or LABELS.get(tag.split("-")[0]) or LABELS["en"]
+    return found if found.lang in MONTHS else replace(found, tag=lang)
 
 
 def split_placeholders(template: str, *names: str) -> list[str]:

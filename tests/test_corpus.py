@@ -35,11 +35,8 @@ CORPUS = ROOT / "tests" / "corpus"
 NAMES = sorted(folder.name for folder in CORPUS.iterdir() if (folder / "faq.md").is_file())
 
 # Why a source fails a check today (issue 13); the design says otherwise in every case.
-NO_RTL = "no dir=rtl in the print HTML: columns, lists and tables run left to right"
 
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("dental-ar-8-rtl", "reading_direction"): NO_RTL,
-    ("fertility-he-8-rtl", "reading_direction"): NO_RTL,
 }
 """(source, check) -> what is wrong today (issue 13). Remove an entry when its test XPASSes."""
 

@@ -175,11 +175,9 @@ def weasyprint_missing(chars: list[str], start: str, end: str) -> set[str]:
 
 def model_missing(chars: list[str], capitals: bool) -> set[str]:
     """The characters publisher/glyphs.py says the PDF cannot draw (with their capitals)."""
-    missing = {char for char in chars if not glyphs.drawable(char)}
-    if capitals:
-        missing |= {cap for char in chars if glyphs.drawable(char) for cap in char.upper()}
-        missing = {char for char in missing if not glyphs.drawable(char)}
-    return missing
+    if capitals:  # every character prints as its capitals, which WeasyPrint then reports
+        chars = [cap for char in chars for cap in char.upper()]
+    return {char for char in chars if not glyphs.drawable(char)}
 
 
 @cache

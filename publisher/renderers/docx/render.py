@@ -21,6 +21,7 @@ from pathlib import Path
 from docx.document import Document as WordDocument
 from docx.oxml.text.paragraph import CT_P
 
+from publisher.direction import is_rtl
 from publisher.labels import Labels, labels_for, split_placeholders
 from publisher.model import Document, Entry, Inline, Link, Meta, Section, Text
 from publisher.renderers import Rendered, Theme
@@ -40,6 +41,7 @@ from publisher.renderers.docx.package import (
 from publisher.renderers.docx.page import letterhead, set_up_page, text_width, write_footer, write_header
 from publisher.renderers.docx.pictures import Pictures
 from publisher.renderers.docx.style_names import Style
+from publisher.renderers.docx.rtl import make_right_to_left
 from publisher.renderers.docx.styles import install_styles, replace_doc_defaults, set_language
 from publisher.renderers.docx.xml import add_bookmark, set_keep_lines
 from publisher.resources import templates_dir
@@ -69,6 +71,8 @@ def render_docx(document: Document, theme: Theme) -> Rendered:
     head = letterhead(meta.title, theme.brand, theme.facts.contact, labels)
     write_header(page, head, context.styles, context.pictures, keep_existing=from_reference)
     write_footer(page, head, labels, context.styles, keep_existing=from_reference)
+    if is_rtl(meta.lang):
+        make_right_to_left(word, meta.lang)
     clean_settings(word, meta.lang)
     declare_fonts(word, font_families(theme))
     when = build_time(theme.facts.date)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from publisher.direction import isolate_ltr_runs
 from publisher.model import (
     Block,
     Break,
@@ -47,6 +48,9 @@ class HtmlRenderer(Visitor[str]):
     ``heading_offset`` shifts answer sub-headings so they nest under the page's own
     headings (a level 3 heading in an answer under a level 2 question stays h3 by default).
     """
+
+    isolate_ltr = False
+    """True in right-to-left documents: numbers and addresses in the text keep their order."""
 
     def __init__(self, image_src: Callable[[Image], str] = data_uri, heading_offset: int = 0):
         self.image_src = image_src
@@ -105,7 +109,7 @@ class HtmlRenderer(Visitor[str]):
     # --- inlines --------------------------------------------------------
 
     def visit_text(self, node: Text) -> str:
-        return str(escape(node.text))
+        return str(isolate_ltr_runs(node.text) if self.isolate_ltr else escape(node.text))
 
     def visit_code(self, node: Code) -> str:
         return f"<code>{escape(node.text)}</code>"

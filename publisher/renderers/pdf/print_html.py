@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from publisher.brand import FONT_STYLES
 from publisher.colors import CSS_COLOUR
+from publisher.direction import is_ltr_run, is_rtl, isolate_ltr_runs, text_direction
 from publisher.errors import RenderError
 from publisher.labels import labels_for
 from publisher.model import (
@@ -86,7 +87,8 @@ class PrintRenderer(HtmlRenderer):
         return super().visit_paragraph(node)
 
     def visit_text(self, node: Text) -> str:
-        return str(escape(breakable(node.text)))
+        text = breakable(node.text)
+        return str(isolate_ltr_runs(text) if self.isolate_ltr else escape(text))
 
     def visit_code(self, node: Code) -> str:
         return f"<code>{escape(breakable(node.text))}</code>"
@@ -100,14 +102,21 @@ class PrintRenderer(HtmlRenderer):
         text = inline_text(node.children)
         is_address = [type(c) for c in node.children] == [Text] and looks_like_address(text, node.href)
         shown = escape(address_breaks(iri(text))) if is_address else self.inlines(node.children)
+        # Right to left, a link that is an address or a number keeps its order in a
+        # link set dir="ltr" (not a span inside it: that would get an annotation of its own).
+        ltr_link = self.isolate_ltr and (is_address or is_ltr_run(text))
+        if ltr_link and not is_address:
+            shown = escape(breakable(text))
         link = f"{opening}{shown}</a>"
+        link = link.replace("<a ", '<a dir="ltr" ', 1) if ltr_link else link
         address = printed_address(node)
         if not address:
             return link
         # The printed address is a link of its own, outside the first: WeasyPrint gives a
         # box inside a link (a <span>) its own annotation, outside any Link structure element.
         printed = escape(address if node.href.startswith("tel:") else address_breaks(address))
-        return f'{link}<span class="address"> ({opening}{printed}</a>)</span>'
+        ltr = ' dir="ltr"' if self.isolate_ltr else ""
+        return f'{link}<span class="address"> (<a{ltr}{opening[2:]}{printed}</a>)</span>'
 
     def visit_table(self, node: Table) -> str:
         # A long table may split between rows (print.css), its header row repeated.
@@ -209,11 +218,24 @@ def css_font_style(value: str) -> Markup:
     return Markup(value)
 
 
-def page_counter(label: str) -> Markup:
-    """CSS ``content`` for a label such as "Page {page} of {pages}"."""
+def page_counter(label: str, style: str = "decimal") -> Markup:
+    """CSS ``content`` for a label such as "Page {page} of {pages}", numbers in a counter ``style``."""
     parts = re.split(r"(\{pages?\})", label)
-    tokens = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    shown = "" if style == "decimal" else f", {css_identifier(style)}"
+    tokens = {"{page}": f"counter(page{shown})", "{pages}": f"counter(pages{shown})"}
     return Markup(" ".join(tokens.get(part) or css_string(part) for part in parts if part))
+
+
+def css_identifier(value: str) -> str:
+    """A counter style name, accepted only as letters and hyphens so it cannot inject CSS."""
+    if not re.fullmatch(r"[a-z][a-z-]*", value):
+        raise RenderError(f"counter style {value!r} is not a CSS identifier")
+    return value
+
+
+def ltr_in_rtl(lang: str) -> Markup:
+    """`` dir="ltr"`` for an address or number shown in a right-to-left document, else nothing."""
+    return Markup(' dir="ltr"' if is_rtl(lang) else "")
 
 
 def is_short(entry: Entry) -> bool:
@@ -275,6 +297,8 @@ def environment() -> jinja2.Environment:
         font_format=font_format,
         print_font_stack=print_font_stack,
         page_counter=page_counter,
+        text_direction=text_direction,
+        ltr_in_rtl=ltr_in_rtl,
     )
     return env
 
@@ -300,6 +324,7 @@ def print_view(document: Document, theme: Theme) -> PrintView:
     meta, brand = document.meta, theme.brand
     labels = labels_for(meta.lang)
     html = PrintRenderer()
+    html.isolate_ltr = is_rtl(meta.lang)
     runs = column_runs(tuple(section_view(section, html, theme.paper) for section in document.sections))
     return PrintView(
         lang=meta.lang,
