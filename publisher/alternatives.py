@@ -23,7 +23,7 @@ from typing import Any
 
 from publisher.addresses import shorten, web_address_problem
 from publisher.contact import ContactItem
-from publisher.labels import Labels
+from publisher.labels import FORMAT_NAMES, Labels
 from publisher.model import Inline, Link, Meta, Text
 
 FORMAT_KINDS = ("large print", "braille", "audio", "easy read")
@@ -52,6 +52,11 @@ class Statement:
     """For paper (the leaflet and the handout): the phone number is a ``tel:`` link."""
     web: tuple[Inline, ...]
     """For the fragment: each format's name followed by links to its files, when given."""
+
+
+def statement_language(labels: Labels) -> str:
+    """The language the statement is written in: the labels', or English where they have no wording."""
+    return labels.lang if labels.lang in FORMAT_NAMES else "en"
 
 
 def front_matter_problem(key: str, value: Any) -> str | None:

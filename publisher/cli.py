@@ -20,6 +20,8 @@ Named here rather than imported so ``--help`` and ``check`` do not load the regi
 ``print-html`` is not among them: it is for inspecting the PDF, asked for with ``--keep-html``."""
 BRAILLE_FORMATS = ("brf", "pef")
 """Offered with ``-f`` but never built by default: braille needs liblouis, a system library."""
+LARGE_PRINT_FORMATS = ("large-pdf", "large-docx")
+"""Offered with ``-f`` but not built by default: a clinic prints large print on request."""
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 STRICT = click.option(
     "--strict", is_flag=True, help="Treat warnings as errors: exit 1, write nothing (for a clinic's CI)."
@@ -42,9 +44,10 @@ def build_options(func):
             "-f",
             "--format",
             "formats",
-            type=click.Choice(FORMAT_NAMES + BRAILLE_FORMATS),
+            type=click.Choice(FORMAT_NAMES + BRAILLE_FORMATS + LARGE_PRINT_FORMATS),
             multiple=True,
-            help="Format to build (repeatable); default every format but braille (brf, pef).",
+            help="Format to build (repeatable); default every format but braille (brf, pef) and "
+            "large print (large-pdf, large-docx).",
         ),
         click.option(
             "--paper",

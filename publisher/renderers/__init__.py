@@ -102,6 +102,18 @@ FORMATS: dict[str, Format] = {
         # Braille needs liblouis, a system library: built only when asked for (-f brf, -f pef).
         Format("brf", "publisher.renderers.brf.render", "render_brf", ".brf", default=False),
         Format("pef", "publisher.renderers.brf.pef", "render_pef", ".pef", default=False),
+        # Large print: variants of the leaflet and the handout (renderers/large), only when asked for.
+        Format(
+            "large-pdf",
+            "publisher.renderers.large.pdf",
+            "render_large_pdf",
+            ".large.pdf",
+            slow=True,
+            default=False,
+        ),
+        Format(
+            "large-docx", "publisher.renderers.large.docx", "render_large_docx", ".large.docx", default=False
+        ),
     )
 }
 DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.default)

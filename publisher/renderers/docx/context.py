@@ -28,3 +28,5 @@ class WordContext:
     """Embeds images and numbers their drawings across the whole document."""
     bookmark_ids: itertools.count = field(default_factory=itertools.count)
     """Numbers bookmarks in document order."""
+    italics: bool = True
+    """False in large print: emphasis that gets no Emphasis style is set bold instead of italic."""

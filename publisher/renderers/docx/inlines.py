@@ -77,6 +77,8 @@ class InlineWriter(Visitor[None]):
             return run(text)
         bold = marks.strong and style != Style.STRONG
         italic = marks.emph and style != Style.EMPHASIS
+        if not self.context.italics:  # large print: emphasis is bold, never italic
+            bold, italic = bold or italic, False
         return run(text, self.context.styles[style], bold=bold, italic=italic)
 
     def visit_link(self, node: Link, parent: BaseOxmlElement, marks: Marks) -> None:

@@ -7,6 +7,9 @@ replaces any of these by defining a style of the same name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from publisher.brand import Brand
 from publisher.renderers.docx.numbering import LIST_INDENT
 from publisher.renderers.docx.page import FOOTER_POINTS
@@ -35,6 +38,31 @@ CONTEXTUAL = "<w:contextualSpacing/>"
 """No space between paragraphs of the same style (the closing block reads as one)."""
 NO_PROOF = "<w:noProof/>"
 """Spell-checking code only draws red lines under it."""
+ALTERNATIVES_POINTS = 16
+"""The statement on other formats is set at large print's smallest size, whatever the look."""
+
+
+def same(spec: StyleSpec) -> StyleSpec:
+    """The standard look keeps every style as ``default_styles`` makes it."""
+    return spec
+
+
+@dataclass(frozen=True)
+class Look:
+    """The standard handout, or a variant of it (large print: ``renderers/large/docx.py``)."""
+
+    body_points: float = BODY_POINTS
+    """The document default size, for text no style sizes."""
+    footer_points: float = FOOTER_POINTS
+    """The footer's size, which decides how much of the contact line fits."""
+    restyle: Callable[[StyleSpec], StyleSpec] = same
+    """Applied to each of our styles (not to a reference document's)."""
+    italics: bool = True
+    """False: emphasis nested in a link or bold text is set bold, not italic."""
+
+
+STANDARD = Look()
+"""The handout as ``-f docx`` makes it."""
 
 
 def default_styles(brand: Brand, bullet_num: int, number_num: int, text_width: int) -> list[StyleSpec]:
@@ -224,6 +252,13 @@ def block_styles(primary: str, secondary: str) -> list[StyleSpec]:
                 "<w:keepLines/>", closing_rule, shade(tint(primary, 0.08)), spacing(360, 120), CONTEXTUAL
             )
             + rpr(size(10)),
+        ),
+        StyleSpec(
+            "paragraph",
+            Style.ALTERNATIVE_FORMATS,
+            "AlternativeFormats",
+            builtin=False,
+            properties=ppr("<w:keepLines/>", spacing(240, 120, 276)) + rpr(BOLD, size(ALTERNATIVES_POINTS)),
         ),
     ]
 

@@ -119,9 +119,14 @@ def write_header(
 
 
 def write_footer(
-    section: Section, head: Letterhead, labels: Labels, styles: dict[str, str], keep_existing: bool
+    section: Section,
+    head: Letterhead,
+    labels: Labels,
+    styles: dict[str, str],
+    keep_existing: bool,
+    points: float = FOOTER_POINTS,
 ) -> None:
-    """The contact line (when the brand has one) above "Page X of Y", in the Footer style.
+    """The contact line (when the brand has one) above "Page X of Y", in the Footer style (``points`` big).
 
     A reference document's own footer wins.
     """
@@ -130,7 +135,7 @@ def write_footer(
         return
     p = _replace_content(footer, styles[Style.FOOTER])
     if head.contact:
-        lines = contact_lines(head.contact, text_width(section))
+        lines = contact_lines(head.contact, text_width(section), points)
         link = _footer_link(footer, styles[Style.HYPERLINK])
         write_contact(p, lines, link)
         p = paragraph(styles[Style.FOOTER])
@@ -142,13 +147,15 @@ def write_footer(
             p.append(run(piece))
 
 
-def contact_lines(items: tuple[ContactItem, ...], width: int) -> list[list[ContactItem]]:
-    """Contact details packed into lines that fit ``width`` (EMU), in order.
+def contact_lines(
+    items: tuple[ContactItem, ...], width: int, points: float = FOOTER_POINTS
+) -> list[list[ContactItem]]:
+    """Contact details packed into lines of ``points`` text that fit ``width`` (EMU), in order.
 
     Details that would need a third line are left out (the opening hours, when the
     address is long): a footer that grows down the page reads as clutter.
     """
-    budget = int(width / Pt(1) / (FOOTER_POINTS * AVERAGE_CHAR))
+    budget = int(width / Pt(1) / (points * AVERAGE_CHAR))
     lines: list[list[ContactItem]] = [[]]
     for item in items:
         line = lines[-1]

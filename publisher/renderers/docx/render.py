@@ -21,6 +21,7 @@ from pathlib import Path
 from docx.document import Document as WordDocument
 from docx.oxml.text.paragraph import CT_P
 
+from publisher.facts import Facts
 from publisher.direction import is_rtl
 from publisher.labels import Labels, labels_for, split_placeholders
 from publisher.model import Document, Entry, Inline, Link, Meta, Section, Text
@@ -28,7 +29,7 @@ from publisher.renderers import Rendered, Theme
 from publisher.renderers.docx.blocks import BlockWriter
 from publisher.renderers.docx.context import WordContext
 from publisher.renderers.docx.links import bookmark_names
-from publisher.renderers.docx.look import CODE_FONT, default_styles
+from publisher.renderers.docx.look import CODE_FONT, STANDARD, Look, default_styles
 from publisher.renderers.docx.numbering import ListNumbering, clear_numbering, numbering_root
 from publisher.renderers.docx.package import (
     build_time,
@@ -49,8 +50,11 @@ from publisher.resources import templates_dir
 EMU_PER_TWIP = 635
 
 
-def render_docx(document: Document, theme: Theme) -> Rendered:
-    """The Word handout of ``document`` as .docx bytes (the same input gives the same bytes)."""
+def render_docx(document: Document, theme: Theme, look: Look = STANDARD) -> Rendered:
+    """The Word handout of ``document`` as .docx bytes (the same input gives the same bytes).
+
+    ``look`` is the standard one, or a variant's (``renderers/large``: large print).
+    """
     meta, labels = document.meta, labels_for(document.meta.lang)
     from_reference = theme.docx_reference is not None
     word = open_base(theme.docx_reference)
@@ -60,17 +64,20 @@ def render_docx(document: Document, theme: Theme) -> Rendered:
     numbering = prepare_numbering(word, from_reference)
     context = WordContext(
         part=word.part,
-        styles=prepare_styles(word, theme, meta.lang, numbering, text_width(page), from_reference),
+        styles=prepare_styles(word, theme, meta.lang, numbering, text_width(page), from_reference, look),
         bookmarks=bookmark_names(anchors(document)),
         text_width=text_width(page),
         source=document.source,
         pictures=Pictures(itertools.count(first_free_id(word)), svg_fonts(theme)),
+        italics=look.italics,
     )
-    write_content(BlockWriter(context, numbering, word.element.body), document, labels)
+    writer = BlockWriter(context, numbering, word.element.body)
+    write_content(writer, document, labels)
+    write_alternatives(writer, theme.facts)
     # A reference document's own letterhead or footer wins over ours.
     head = letterhead(meta.title, theme.brand, theme.facts.contact, labels)
     write_header(page, head, context.styles, context.pictures, keep_existing=from_reference)
-    write_footer(page, head, labels, context.styles, keep_existing=from_reference)
+    write_footer(page, head, labels, context.styles, keep_existing=from_reference, points=look.footer_points)
     if is_rtl(meta.lang):
         make_right_to_left(word, meta.lang)
     clean_settings(word, meta.lang)
@@ -98,17 +105,24 @@ def prepare_numbering(word: WordDocument, from_reference: bool) -> ListNumbering
 
 
 def prepare_styles(
-    word: WordDocument, theme: Theme, lang: str, numbering: ListNumbering, width: int, from_reference: bool
+    word: WordDocument,
+    theme: Theme,
+    lang: str,
+    numbering: ListNumbering,
+    width: int,
+    from_reference: bool,
+    look: Look = STANDARD,
 ) -> dict[str, str]:
-    """Install our styles (all of them, or only those the reference lacks); name -> id.
+    """Install our styles (all of them, or only those the reference lacks), in ``look``; name -> id.
 
     ``width`` is the text width in EMU (the header's right tab stop).
     """
     root = word.styles.element
     brand = theme.brand
     if not from_reference:
-        replace_doc_defaults(root, brand.base_font, 11)
+        replace_doc_defaults(root, brand.base_font, look.body_points)
     specs = default_styles(brand, numbering.bullet_num, numbering.number_style_num, width // EMU_PER_TWIP)
+    specs = [look.restyle(spec) for spec in specs]
     ids = install_styles(root, specs, replace=not from_reference)
     set_language(root, lang)
     return ids
@@ -199,3 +213,9 @@ def write_closing(writer: BlockWriter, meta: Meta, labels: Labels) -> None:
         writer.styled_paragraph(Style.DISCLAIMER, tuple(inlines))
     if meta.disclaimer:
         writer.styled_paragraph(Style.DISCLAIMER, meta.disclaimer)
+
+
+def write_alternatives(writer: BlockWriter, facts: Facts) -> None:
+    """ "Also available in large print and braille ..." at the very end (``publisher.alternatives``)."""
+    if facts.alternatives:
+        writer.styled_paragraph(Style.ALTERNATIVE_FORMATS, facts.alternatives.printed)

@@ -45,6 +45,8 @@ class Style(StrEnum):
     AFTER_LIST_OR_TABLE = "After List or Table"
     """Body text that follows a list or a table."""
     DISCLAIMER = "Disclaimer"
+    ALTERNATIVE_FORMATS = "Alternative Formats"
+    """ "Also available in large print and braille ...": 16pt, large print's smallest size."""
     TABLE = "Table"
     # Characters.
     HYPERLINK = "Hyperlink"

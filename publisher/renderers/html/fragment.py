@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from publisher.brand import FONT_FAMILY, Brand
 from publisher.colors import CSS_COLOUR
 from publisher.errors import RenderError
+from publisher.alternatives import statement_language
 from publisher.labels import labels_for
 from publisher.model import IMAGE_TYPES, Block, Document, Section, Table
 from publisher.renderers import Rendered, Theme
@@ -124,6 +125,7 @@ def fragment_context(document: Document, theme: Theme) -> dict[str, Any]:
         "intro": blocks_html(document.intro, 0, meta.title),
         "sections": tuple(section_view(section) for section in document.sections),
         "disclaimer": plain.inlines(meta.disclaimer),
+        "alternatives": alternatives_view(document, theme),
         "script": Markup(shipped_text("reveal.js", ("</script", "<!--"))) if theme.script else "",
         "jsonld": Markup(script_json(faq_page(document))) if theme.jsonld else "",
     }
@@ -156,6 +158,16 @@ def blocks_html(blocks: tuple[Block, ...], heading_offset: int, table_label: str
 def primary_language(lang: str) -> str:
     """The language subtag of a BCP 47 tag, lower case (``es`` for ``es-MX``)."""
     return lang.split("-", 1)[0].lower()
+
+
+def alternatives_view(document: Document, theme: Theme) -> dict[str, Any]:
+    """ "Also available in large print (PDF) ...", linking to the files the front matter names."""
+    statement = theme.facts.alternatives
+    if statement is None:
+        return {"html": "", "lang": ""}
+    own = statement_language(labels_for(document.meta.lang))
+    lang = "" if own == primary_language(document.meta.lang) else own
+    return {"html": HtmlRenderer().inlines(statement.web), "lang": lang}
 
 
 def reviewed_label(lang: str, updated: dt.date) -> dict[str, str]:

@@ -347,7 +347,14 @@ def print_view(document: Document, theme: Theme) -> PrintView:
         labels=labels,
         paper=PAPER_SIZES[theme.paper],
         stylesheets=tuple(stylesheet_urls(document)),
+        alternatives=alternatives_html(theme, html),
     )
+
+
+def alternatives_html(theme: Theme, html: PrintRenderer) -> Markup:
+    """ "Also available in large print and braille ..." (``publisher.alternatives``), or ""."""
+    statement = theme.facts.alternatives
+    return html.inlines(statement.printed) if statement else Markup("")
 
 
 def section_view(section: Section, html: PrintRenderer, paper: str) -> PrintSection:

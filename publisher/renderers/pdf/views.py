@@ -85,3 +85,5 @@ class PrintView:
     """The CSS ``@page`` size."""
     stylesheets: tuple[str, ...]
     """``file:`` URLs of the shipped stylesheets this document needs."""
+    alternatives: Markup = Markup("")
+    """ "Also available in large print and braille ..." (``publisher.alternatives``), "" when not shown."""
