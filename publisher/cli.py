@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from publisher import __version__
+from publisher.translate_cli import translate
 from publisher.errors import PublisherError
 
 DEFAULT_SOURCE = Path("source/faq.md")
@@ -122,10 +123,11 @@ def check(sources: tuple[Path, ...], brand_file: Path | None, strict: bool) -> N
     """
     from publisher.brandfile import check_brand_file
     from publisher.lint import check_source, strict_failure
+    from publisher.translations import with_translations
 
     failed = False
     checked: set[Path] = set()
-    for source in sources or (default_source(),):
+    for source in with_translations(list(sources) or [default_source()]):
         failed = not check_brand_file(brand_file, source, checked) or failed
         try:
             document, warnings = check_source(source, make_checks())
@@ -167,8 +169,9 @@ def build(sources, force, quiet, **settings) -> None:
     """
     from publisher.build import build_all
     from publisher.console import Console
+    from publisher.translations import with_translations
 
-    sources = distinct_outputs(list(sources) or [default_source()])
+    sources = distinct_outputs(with_translations(list(sources) or [default_source()]))
     console = Console(quiet)
     ok = build_all(sources, make_options(force=force, **settings), console.report)
     if not ok:
@@ -311,6 +314,9 @@ def distinct_outputs(sources: list[Path]) -> list[Path]:
         if other.resolve() != source.resolve():
             raise click.UsageError(f"{other} and {source} would both write {source.stem}.*; rename one")
     return list(dict.fromkeys(sources))
+
+
+main.add_command(translate)
 
 
 def default_source() -> Path:

@@ -60,9 +60,9 @@ def document_warnings(document: Document, text: str, checks: Checks) -> list[Pro
 
 def rules() -> tuple[Callable[[Context], list[Problem]], ...]:
     """Each check, a function of the context (imported here: the rule modules import this one)."""
-    from publisher import lint_rules
+    from publisher import lint_rules, translations
 
-    return lint_rules.RULES
+    return (*lint_rules.RULES, translations.translation_warnings)
 
 
 def strict_failure(source: Path, warnings: list[Problem]) -> str:
