@@ -206,7 +206,7 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
     stamp = stamp_path(options.out_dir, source)
     remove_leftovers([*paths.values(), stamp])  # of a build killed while writing
     if not options.force and is_up_to_date(stamp, key, paths.values(), source):
-        return SourceResult(source, skipped=True)
+        return strict_recheck(source, options) or SourceResult(source, skipped=True)
     try:  # before the work of rendering: refused now, refused when writing
         refuse_overwrites([*paths.values(), stamp], [source], None if options.force else owned_files(stamp))
     except OverwriteRefused as error:
@@ -233,6 +233,22 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         if workers.enabled and is_slow(fmt)
     }
     return Pending(source, document, theme, paths, futures, key, inputs, tuple(warnings))
+
+
+def strict_recheck(source: Path, options: BuildOptions) -> SourceResult | None:
+    """Under ``--strict``, an unchanged source is still checked: its warnings fail the build.
+
+    A review date can pass while nothing changes, and CI must not pass on old outputs.
+    """
+    if not options.strict:
+        return None
+    from publisher.lint import check_source, strict_failure
+
+    try:
+        _, warnings = check_source(source, options.checks)
+    except PublisherError as error:
+        return SourceResult(source, error=error.format_message())
+    return SourceResult(source, error=strict_failure(source, warnings)) if warnings else None
 
 
 def finish_source(pending: Pending | SourceResult, options: BuildOptions) -> SourceResult:

@@ -11,7 +11,6 @@ import click
 
 from publisher import __version__
 from publisher.translate_cli import translate
-from publisher.errors import PublisherError
 
 DEFAULT_SOURCE = Path("source/faq.md")
 FORMAT_NAMES = ("pdf", "docx", "html", "json")
@@ -82,7 +81,7 @@ def build_options(func):
             show_default="number of cores",
             help="Render in parallel on this many processes.",
         ),
-        click.option("-q", "--quiet", is_flag=True, help="Print errors and warnings only."),
+        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
         click.option(
             "--debug", is_flag=True, help="When a format fails with a bug of ours, print its traceback."
         ),
@@ -111,7 +110,20 @@ def main() -> None:
     help="Brand file to check too (default: _brand.yml beside each source, if any).",
 )
 @STRICT
-def check(sources: tuple[Path, ...], brand_file: Path | None, strict: bool) -> None:
+@click.option(
+    "--report", is_flag=True, help="Print each question's words, sentences, reading grade and warnings."
+)
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How --report prints: a table, or JSON data.",
+)
+def check(
+    sources: tuple[Path, ...], brand_file: Path | None, strict: bool, report: bool, report_format: str
+) -> None:
     """Check sources, and the brand file each would be built with, without writing anything.
 
     Errors exit 1; warnings (``path:line:col: warning: ...``) exit 0 unless --strict.
@@ -120,31 +132,13 @@ def check(sources: tuple[Path, ...], brand_file: Path | None, strict: bool) -> N
     Examples:
       publisher check
       publisher check --strict source/faq.md other.md
+      publisher check --report --format json
     """
-    from publisher.brandfile import check_brand_file
-    from publisher.lint import check_source, strict_failure
+    from publisher.checking import run_check
     from publisher.translations import with_translations
 
-    failed = False
-    checked: set[Path] = set()
-    for source in with_translations(list(sources) or [default_source()]):
-        failed = not check_brand_file(brand_file, source, checked) or failed
-        try:
-            document, warnings = check_source(source, make_checks())
-        except PublisherError as error:
-            error.show()
-            failed = True
-            continue
-        from publisher.summary import describe
-
-        if strict and warnings:
-            click.echo(strict_failure(source, warnings), err=True)
-            failed = True
-            continue
-        for problem in warnings:
-            click.echo(str(problem), err=True)
-        click.echo(f"{source}: {describe(document)}")
-    if failed:
+    chosen = with_translations(list(sources) or [default_source()])
+    if not run_check(chosen, brand_file, make_checks(), strict, report, report_format):
         raise SystemExit(1)
 
 
@@ -316,11 +310,11 @@ def distinct_outputs(sources: list[Path]) -> list[Path]:
     return list(dict.fromkeys(sources))
 
 
-main.add_command(translate)
-
-
 def default_source() -> Path:
     """``source/faq.md``, or a usage error when it is not there."""
     if not DEFAULT_SOURCE.is_file():
         raise click.UsageError(f"no SOURCE given and {DEFAULT_SOURCE} does not exist")
     return DEFAULT_SOURCE
+
+
+main.add_command(translate)

@@ -11,7 +11,7 @@ from publisher.build import SourceResult
 
 
 class Console:
-    """Reports build results; ``quiet`` keeps errors and warnings only. NO_COLOR turns colour off."""
+    """Reports build results; ``quiet`` keeps errors only. NO_COLOR turns colour off."""
 
     def __init__(self, quiet: bool = False):
         self.quiet = quiet
@@ -26,10 +26,10 @@ class Console:
         if result.error:
             click.echo(self.style(result.error, fg="red"), err=True, color=self.color)
             return
-        for line in result.warnings:  # shown even when quiet: a reviewer should act on them
-            click.echo(self.style(line, fg="yellow"), err=True, color=self.color)
-        if self.quiet:
+        if self.quiet:  # errors only; ``check`` (or ``--strict``) is where warnings are read
             return
+        for line in result.warnings:
+            click.echo(self.style(line, fg="yellow"), err=True, color=self.color)
         if result.skipped:
             click.echo(
                 f"{result.source}: up to date, nothing written (use --force to rebuild)", color=self.color

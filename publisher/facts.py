@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from publisher.alternatives import Statement, statement
 from publisher.brand import Brand
 from publisher.contact import ContactItem, contact_items
+from publisher.edition import edition_line, reviewers_line, sources_list
 from publisher.errors import PublisherError
 from publisher.labels import labels_for
-from publisher.model import Document
+from publisher.model import Document, List
 
 if TYPE_CHECKING:  # the registry's Theme holds Facts, so it imports this module
     from publisher.renderers import Theme
@@ -38,6 +39,12 @@ class Facts:
     """The clinic's contact details, in the document's language."""
     alternatives: Statement | None = None
     """ "Also available in large print and braille ...", or None (``publisher.alternatives``)."""
+    edition: str = ""
+    """ "Version 3 · Reviewed November 2026 · Next review November 2029" (``publisher.edition``)."""
+    reviewers: str = ""
+    """ "Reviewed by ..." naming the front matter's ``reviewed_by``, or empty."""
+    sources: List | None = None
+    """The front matter's ``sources`` as a numbered list, drawn under the heading ``labels.sources``."""
 
 
 def source_date_epoch(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:
@@ -68,7 +75,13 @@ def source_facts(document: Document, brand: Brand, epoch: dt.datetime | None) ->
     """The facts of one parsed source and its brand."""
     labels = labels_for(document.meta.lang)
     contact = contact_items(brand, labels)
-    return Facts(build_date(document.meta.updated, epoch), contact, statement(document.meta, contact, labels))
+    meta = document.meta
+    edition = {
+        "edition": edition_line(meta, labels),
+        "reviewers": reviewers_line(meta, labels),
+        "sources": sources_list(meta),
+    }
+    return Facts(build_date(meta.updated, epoch), contact, statement(meta, contact, labels), **edition)
 
 
 def with_facts(document: Document, theme: Theme, epoch: dt.datetime | None = None) -> Theme:

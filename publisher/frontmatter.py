@@ -13,11 +13,12 @@ import yaml
 from publisher import alternatives
 from publisher.addresses import shorten, web_address_problem
 from publisher.errors import Problem
+from publisher.governance import GOVERNANCE_KEYS, governance_problems
 from publisher.limits import MAX_LANG_CHARS, MAX_TEXT_CHARS
 from publisher.source import NON_XML_CHARS
 from publisher.yamlsafe import compose_and_load, duplicate_keys, yaml_error_position
 
-KEYS = ("title", "subtitle", "lang", "updated", "url", "disclaimer", *alternatives.KEYS)
+KEYS = ("title", "subtitle", "lang", "updated", "url", "disclaimer", *alternatives.KEYS, *GOVERNANCE_KEYS)
 STRING_KEYS = ("title", "subtitle", "lang", "url", "disclaimer")
 # BCP 47 in its common shape: language, optional script, region and variants.
 LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$")
@@ -90,6 +91,7 @@ def load_front_matter(yaml_text: str | None, path: str) -> FrontMatter:
         result.problems.append(Problem(path, line, col, clash))
     if "title" not in data:
         result.problems.append(Problem(path, 1, 1, "missing 'title' in front matter"))
+    result.problems += governance_problems(node, result.values, path)
     return result
 
 
@@ -106,6 +108,8 @@ def _check_value(key: str, value: Any) -> str | None:
         close = difflib.get_close_matches(key[:100], KEYS, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(KEYS)}"
         return f"unknown front matter key '{shorten(key)}'{hint}"
+    if key in GOVERNANCE_KEYS:  # checked together, item by item: governance_problems
+        return None
     if key in alternatives.KEYS:
         return alternatives.front_matter_problem(key, value)
     if key == "updated":

@@ -43,7 +43,10 @@ INVISIBLE = (
     (0xFFF0, 0xFFF8), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )  # fmt: skip
 # Front matter values the PDF prints, and whether they are Markdown (entities decoded).
-PRINTED_KEYS = {"title": False, "subtitle": False, "url": False, "disclaimer": True}
+PRINTED_KEYS = {
+    **{"title": False, "subtitle": False, "url": False, "disclaimer": True},
+    **{"version": False, "author": False, "reviewed_by": False, "sources": False},
+}
 
 
 @cache
@@ -119,7 +122,7 @@ def value_problems(lines: Sequence[str], body_start: int, front: FrontMatter, pa
     key_lines = sorted(front.lines.values())
     for key, markdown in PRINTED_KEYS.items():
         value = front.values.get(key)
-        if not isinstance(value, str) or key not in front.lines:
+        if value is None or key not in front.lines:
             continue
         first = front.lines[key]
         end = next((line for line in key_lines if line > first), body_start - 1)
@@ -131,7 +134,7 @@ def value_problems(lines: Sequence[str], body_start: int, front: FrontMatter, pa
                     seen.add(char)
         problems += [
             Problem(path, first, 1, message(char))
-            for char in dict.fromkeys(value)
+            for char in dict.fromkeys(printed_text(value))
             if char not in seen and not drawable(char)
         ]
     return problems
@@ -237,3 +240,13 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def printed_text(value: object) -> str:
+    """The text a front matter value prints: itself, or its items' (reviewers, sources) joined."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple):
+        return " ".join(printed_text(item) for item in value)
+    fields = getattr(value, "__dataclass_fields__", None)  # a Reference
+    return " ".join(str(getattr(value, name)) for name in fields) if fields else str(value)

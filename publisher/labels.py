@@ -21,7 +21,6 @@ MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
 }
 
-
 # The alternative formats the statement may name (``publisher.alternatives.FORMAT_KINDS``),
 # worded to fit the ``also_available`` sentence of each language.
 FORMAT_NAMES = {
@@ -55,6 +54,18 @@ class Labels:
     """The language these words are in."""
     reviewed: str = "Last reviewed"
     """Before the review date."""
+    version: str = "Version {version}"
+    """The edition, first in the edition line ("Version 3 · Reviewed ... · Next review ...")."""
+    reviewed_in: str = "Reviewed {date}"
+    """The month of the last review, in the edition line."""
+    next_review: str = "Next review {date}"
+    """The month of the next review, in the edition line."""
+    month_year: str = "{month} {year}"
+    """A month of a year ("November 2026"), for review dates."""
+    reviewed_by: str = "Reviewed by {names}"
+    """Who reviewed the edition."""
+    sources: str = "Sources"
+    """Heading of the numbered list of references."""
     online_label: str = "Online:"
     """Before the FAQ's web address in a title block."""
     online: str = "The latest version of this FAQ is online at {url}"
@@ -105,6 +116,15 @@ class Labels:
         month = MONTHS[self.lang].split()[day.month - 1]
         return self.date.format(day=day.day, month=month, year=day.year)
 
+    def format_month(self, day: dt.date) -> str:
+        """A month written out for readers ("November 2026")."""
+        if self.lang not in MONTHS:  # the languages of label_languages.py: CLDR knows their months
+            from publisher.cldr import month_year
+
+            return month_year(day, self.tag or self.lang)
+        month = MONTHS[self.lang].split()[day.month - 1]
+        return self.month_year.format(month=month, year=day.year)
+
     def reviewed_on(self, day: dt.date) -> str:
         """ "Last reviewed 23 November 2026" in the labels' language."""
         return f"{self.reviewed} {self.format_date(day)}"
@@ -125,6 +145,12 @@ LABELS = {
     "es": Labels(
         lang="es",
         reviewed="Última revisión:",
+        version="Versión {version}",
+        reviewed_in="Revisado en {date}",
+        next_review="Próxima revisión: {date}",
+        month_year="{month} de {year}",
+        reviewed_by="Revisado por {names}",
+        sources="Fuentes",
         online_label="En línea:",
         online="La versión más reciente de estas preguntas está en {url}",
         page="Página {page} de {pages}",
@@ -146,6 +172,11 @@ LABELS = {
     "fr": Labels(
         lang="fr",
         reviewed="Dernière révision :",
+        version="Version {version}",
+        reviewed_in="Révisé en {date}",
+        next_review="Prochaine révision : {date}",
+        reviewed_by="Relu par {names}",
+        sources="Sources",
         online_label="En ligne :",
         online="La version la plus récente de cette FAQ est en ligne : {url}",
         page="Page {page} sur {pages}",
@@ -166,6 +197,11 @@ LABELS = {
     "de": Labels(
         lang="de",
         reviewed="Zuletzt geprüft am",
+        version="Version {version}",
+        reviewed_in="Geprüft im {date}",
+        next_review="Nächste Prüfung im {date}",
+        reviewed_by="Geprüft von {names}",
+        sources="Quellen",
         online="Die aktuelle Fassung dieser FAQ finden Sie unter {url}",
         page="Seite {page} von {pages}",
         date="{day}. {month} {year}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from publisher.errors import Problem, display_path, warning
@@ -23,6 +23,10 @@ class Checks:
 
     today: dt.date | None = None
     """The real calendar's date, for "review date passed"; None checks no dates."""
+    reading_grade: float | None = None
+    """The brand's reading-grade target (the front matter's ``reading_grade`` wins; default 8)."""
+    jargon: tuple[tuple[str, str], ...] = ()
+    """(term, plain word or "") from the clinic's ``_jargon.yml`` (``publisher.jargon``)."""
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,14 @@ class Context:
 
 def check_source(path: Path, checks: Checks) -> tuple[Document, list[Problem]]:
     """Parse a source (raises SourceError for errors) and return it with its warnings."""
-    from publisher import parse as parsing  # here: an up-to-date build imports this module, not the parser
+    # Imported here: an up-to-date build imports this module, not the parser.
+    from publisher import parse as parsing
+    from publisher.jargon import jargon_file_for, load_jargon
     from publisher.source import read_source
 
     text = read_source(path)
     document = parsing.parse(text, path)  # the text read once serves the parser and the warnings
+    checks = replace(checks, jargon=checks.jargon or load_jargon(jargon_file_for(path)))
     return document, document_warnings(document, text, checks)
 
 
@@ -60,9 +67,9 @@ def document_warnings(document: Document, text: str, checks: Checks) -> list[Pro
 
 def rules() -> tuple[Callable[[Context], list[Problem]], ...]:
     """Each check, a function of the context (imported here: the rule modules import this one)."""
-    from publisher import lint_rules, translations
+    from publisher import jargon, lint_language, lint_rules, translations
 
-    return (*lint_rules.RULES, translations.translation_warnings)
+    return (*lint_rules.RULES, *lint_language.RULES, jargon.jargon_words, translations.translation_warnings)
 
 
 def strict_failure(source: Path, warnings: list[Problem]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from publisher.errors import Problem
+from publisher.governance import DEFAULT_REVIEW_MONTHS, add_months
 from publisher.lint import Context
 from publisher.text import inline_text
 
@@ -23,6 +24,8 @@ QUESTION_WRITERS = {
     "\uff1f?": "zh ja ko",
 }
 QUESTION_MARKS = {lang: marks for marks, langs in QUESTION_WRITERS.items() for lang in langs.split()}
+REVIEW_NOTICE_DAYS = 30
+"""A review due within this many days is worth a warning: a month to plan it."""
 CLOSERS = "\"'”’»)]*_ \u00a0"
 
 
@@ -53,6 +56,45 @@ def question_marks(context: Context) -> list[Problem]:
     return found
 
 
+def review_due(context: Context) -> list[Problem]:
+    """The next review date has passed or falls within REVIEW_NOTICE_DAYS of today."""
+    meta, today = context.document.meta, context.checks.today
+    if today is None or meta.review_by is None:
+        return []
+    line = front_matter_line(context, "review_by", "review_every", "reviewed", "updated")
+    days = (meta.review_by - today).days
+    due = meta.review_by.isoformat()
+    if days < 0:
+        message = f"the review date {due} has passed: review the answers, then update 'reviewed'"
+    elif days <= REVIEW_NOTICE_DAYS:
+        message = f"the review date {due} is {days} day{'s' * (days != 1)} away: plan the review"
+    else:
+        return []
+    return [context.warn(line, 1, message)]
+
+
+def review_interval(context: Context) -> list[Problem]:
+    """A next review more than three years after the last (PIF TICK asks for at most three)."""
+    meta = context.document.meta
+    if meta.updated is None or meta.review_by is None:
+        return []
+    if meta.review_by <= add_months(meta.updated, DEFAULT_REVIEW_MONTHS):
+        return []
+    line = front_matter_line(context, "review_by")
+    return [context.warn(line, 1, "the next review is more than three years after the last one")]
+
+
+def front_matter_line(context: Context, *keys: str) -> int:
+    """The line of the first of ``keys`` found in the front matter (1 when none is)."""
+    for key in keys:
+        for number, text in enumerate(context.lines[1:], start=2):
+            if text.rstrip() in ("---", "..."):
+                break
+            if re.match(rf"{key}\s*:", text):
+                return number
+    return 1
+
+
 def heading_col(context: Context, line: int) -> int:
     """The column of a heading's text (after its ``## ``)."""
     if not 0 < line <= len(context.lines):
@@ -61,4 +103,4 @@ def heading_col(context: Context, line: int) -> int:
     return match.end() + 1 if match else 1
 
 
-RULES = (repeated_questions, question_marks)
+RULES = (repeated_questions, question_marks, review_due, review_interval)

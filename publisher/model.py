@@ -202,6 +202,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """One source the FAQ rests on, as the front matter's ``sources`` lists it (all text)."""
+
+    title: str
+    """The work's title (required)."""
+    publisher: str = ""
+    """The organisation that published it."""
+    author: str = ""
+    """Its author, when named."""
+    year: str = ""
+    """The year it was published."""
+    url: str = ""
+    """Where to read it (http or https)."""
+
+
+@dataclass(frozen=True)
 class Meta:
     """Front matter, validated."""
 
@@ -212,11 +228,28 @@ class Meta:
     lang: str = "en"
     """BCP 47 language tag."""
     updated: dt.date | None = None
-    """Date of the last review."""
+    """Date of the last review: the front matter's ``reviewed`` (or its older name ``updated``)."""
     url: str = ""
     """Where the FAQ lives online."""
     disclaimer: tuple[Inline, ...] = ()
     """Closing disclaimer, parsed as inline Markdown."""
+    version: str = ""
+    """The edition ("3", "2026.1"), as written."""
+    review_by: dt.date | None = None
+    """Date of the next review: ``review_by``, or ``review_every`` (default three years) after ``updated``."""
+    reviewed_by: tuple[str, ...] = ()
+    """Who reviewed it: names and roles."""
+    author: str = ""
+    """Who wrote it; empty means the clinic (the brand's name)."""
+    sources: tuple[Reference, ...] = ()
+    """The references it rests on, listed as numbered "Sources" at the end of every format."""
+    reading_grade: float | None = None
+    """Reading-grade target of the plain-language check (None: the brand's, else 8)."""
+
+    @property
+    def reviewed(self) -> dt.date | None:
+        """The date of the last review (``updated`` by its newer name)."""
+        return self.updated
     alternative_formats: tuple[str, ...] | None = None
     """The other formats the statement names (``publisher.alternatives``): () turns it off,
     None leaves the choice to the build (large print and braille, when there is a phone)."""

@@ -365,6 +365,7 @@ def test_branded_build_ends_with_the_clinics_contact_details(tmp_path: Path) -> 
     assert text.endswith(
         "contact phone: +44 20 0000 0000 email: care@harbour.example"
         " address: 1 quay street, harbourtown opening hours: tue-sat 10:00-18:00"
+        " reviewed october 2026 · next review october 2029"  # then the edition line, last
     )
 
 

@@ -32,8 +32,8 @@ def test_check_defaults_to_source_faq():
 def test_check_several_sources():
     result = CliRunner().invoke(main, ["check", str(CLINIC_FAQ), str(FEATURES_FAQ)])
     assert result.exit_code == 0
-    assert len(result.output.splitlines()) == 2
-    assert "5 questions in 2 sections" in result.output
+    assert len(result.stdout.splitlines()) == 2  # warnings go to stderr
+    assert "5 questions in 2 sections" in result.stdout
 
 
 def test_bad_source_exits_1_with_located_messages_and_no_traceback(tmp_path: Path):

@@ -77,10 +77,12 @@ def test_build_writes_with_warnings_and_strict_writes_nothing(tmp_path: Path):
     assert not strict_out.exists() or not any(strict_out.iterdir())
 
 
-def test_quiet_build_still_prints_warnings(tmp_path: Path):
+def test_quiet_build_prints_no_warnings_and_strict_still_fails(tmp_path: Path):
     source = write(tmp_path)
     args = ["build", "-q", "-f", "json", "-o", str(tmp_path / "o"), "-j", "1", str(source)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
-    assert result.stdout == ""
+    assert result.output == ""
+    result = CliRunner().invoke(main, [*args, "--strict"])
+    assert result.exit_code == 1
     assert result.stderr.count("warning:") == 2

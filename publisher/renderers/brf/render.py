@@ -76,7 +76,7 @@ def body_lines(document: Document, theme: Theme, writer: BrailleWriter) -> list[
         lines += section_lines(section, writer)
     if document.meta.disclaimer:
         lines += writer.lines(writer.inline.runs(document.meta.disclaimer), 2, 0, blank_before=True)
-    return lines + contact_lines(document, theme, writer)
+    return lines + contact_lines(document, theme, writer) + edition_lines(document, theme, writer)
 
 
 def section_lines(section: Section, writer: BrailleWriter) -> list[LogicalLine]:
@@ -104,3 +104,17 @@ def contact_lines(document: Document, theme: Theme, writer: BrailleWriter) -> li
     contact = labels_for(document.meta.lang).contact
     heading = LogicalLine(writer.transcriber.braille([(contact, PLAIN)]), centred=True)
     return framed([heading], blank_before=True, blank_after=True, heading=True) + lines
+
+
+def edition_lines(document: Document, theme: Theme, writer: BrailleWriter) -> list[LogicalLine]:
+    """The closing lines: the numbered sources under a heading, the edition line and the reviewers."""
+    facts, lines = theme.facts, []
+    if facts.sources:
+        label = labels_for(document.meta.lang).sources
+        heading = LogicalLine(writer.transcriber.braille([(label, PLAIN)]), centred=True)
+        lines += framed([heading], blank_before=True, blank_after=True, heading=True)
+        lines += writer.blocks((facts.sources,))
+    for text in (facts.edition, facts.reviewers):
+        if text:
+            lines += writer.lines([(text, PLAIN)], 0, 2, blank_before=True)
+    return lines

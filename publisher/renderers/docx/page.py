@@ -51,6 +51,8 @@ class Letterhead:
     logo_alt: str = ""
     """The logo's description for screen readers: the clinic's full name."""
     contact: tuple[ContactItem, ...] = ()
+    edition: str = ""
+    """ "Version 3 · Reviewed November 2026 · Next review November 2029", above the page numbers."""
 
 
 def letterhead(title: str, brand: Brand, contact: tuple[ContactItem, ...], labels: Labels) -> Letterhead:
@@ -138,6 +140,10 @@ def write_footer(
         lines = contact_lines(head.contact, text_width(section), points)
         link = _footer_link(footer, styles[Style.HYPERLINK])
         write_contact(p, lines, link)
+        p = paragraph(styles[Style.FOOTER])
+        footer.part.element.append(p)
+    if head.edition:  # every printed page says which edition it is (PIF TICK)
+        p.append(run(head.edition))
         p = paragraph(styles[Style.FOOTER])
         footer.part.element.append(p)
     for piece in split_placeholders(labels.page, "page", "pages"):

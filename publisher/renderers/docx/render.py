@@ -16,13 +16,14 @@ no API for); publisher.labels (wording).
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 from docx.document import Document as WordDocument
 from docx.oxml.text.paragraph import CT_P
 
-from publisher.facts import Facts
 from publisher.direction import is_rtl
+from publisher.facts import Facts
 from publisher.labels import Labels, labels_for, split_placeholders
 from publisher.model import Document, Entry, Inline, Link, Meta, Section, Text
 from publisher.renderers import Rendered, Theme
@@ -74,8 +75,10 @@ def render_docx(document: Document, theme: Theme, look: Look = STANDARD) -> Rend
     writer = BlockWriter(context, numbering, word.element.body)
     write_content(writer, document, labels)
     write_alternatives(writer, theme.facts)
+    write_edition(writer, theme.facts, labels)
     # A reference document's own letterhead or footer wins over ours.
     head = letterhead(meta.title, theme.brand, theme.facts.contact, labels)
+    head = replace(head, edition=theme.facts.edition)
     write_header(page, head, context.styles, context.pictures, keep_existing=from_reference)
     write_footer(page, head, labels, context.styles, keep_existing=from_reference, points=look.footer_points)
     if is_rtl(meta.lang):
@@ -94,6 +97,18 @@ def write_content(writer: BlockWriter, document: Document, labels: Labels) -> No
     for section in document.sections:
         write_section(writer, section)
     write_closing(writer, document.meta, labels)
+
+
+def write_edition(writer: BlockWriter, facts: Facts, labels: Labels) -> None:
+    """Last in the body: the numbered sources under a heading, then who reviewed this edition.
+
+    The edition line itself ("Version 3 · Reviewed ...") is in the footer, on every page.
+    """
+    if facts.sources:
+        writer.styled_paragraph(Style.HEADING_1, (Text(labels.sources),))
+        writer.blocks((facts.sources,))
+    if facts.reviewers:
+        writer.styled_paragraph(Style.DATE, (Text(facts.reviewers),))
 
 
 def prepare_numbering(word: WordDocument, from_reference: bool) -> ListNumbering:

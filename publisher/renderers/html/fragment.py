@@ -125,9 +125,10 @@ def fragment_context(document: Document, theme: Theme) -> dict[str, Any]:
         "intro": blocks_html(document.intro, 0, meta.title),
         "sections": tuple(section_view(section) for section in document.sections),
         "disclaimer": plain.inlines(meta.disclaimer),
+        "edition": edition_view(document, theme),
         "alternatives": alternatives_view(document, theme),
         "script": Markup(shipped_text("reveal.js", ("</script", "<!--"))) if theme.script else "",
-        "jsonld": Markup(script_json(faq_page(document))) if theme.jsonld else "",
+        "jsonld": Markup(script_json(faq_page(document, theme.brand.name))) if theme.jsonld else "",
     }
 
 
@@ -158,6 +159,20 @@ def blocks_html(blocks: tuple[Block, ...], heading_offset: int, table_label: str
 def primary_language(lang: str) -> str:
     """The language subtag of a BCP 47 tag, lower case (``es`` for ``es-MX``)."""
     return lang.split("-", 1)[0].lower()
+
+
+def edition_view(document: Document, theme: Theme) -> dict[str, Any]:
+    """The fragment's end: the numbered sources, the edition line and the reviewers (from the facts)."""
+    facts, lang = theme.facts, document.meta.lang
+    labels = labels_for(lang)
+    sources = blocks_html((facts.sources,), TITLE_LEVEL - 1, labels.sources) if facts.sources else ""
+    return {
+        "line": facts.edition,
+        "reviewers": facts.reviewers,
+        "sources_heading": labels.sources,
+        "sources": sources,
+        "lang": "" if labels.lang == primary_language(lang) else labels.lang,
+    }
 
 
 def alternatives_view(document: Document, theme: Theme) -> dict[str, Any]:

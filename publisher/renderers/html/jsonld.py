@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from publisher.model import Code, CodeBlock, Document, Image, Link, List, Quote, Table, TableCell
+from publisher.model import Code, CodeBlock, Document, Image, Link, List, Quote, Reference, Table, TableCell
 from publisher.renderers.html.nodes import HtmlRenderer
 from publisher.text import inline_text
 
@@ -78,8 +78,11 @@ class GoogleAnswerRenderer(HtmlRenderer):
         return str(escape(node.alt))
 
 
-def faq_page(document: Document) -> dict[str, Any]:
-    """The FAQPage object: one Question per entry, in source order."""
+def faq_page(document: Document, clinic: str = "") -> dict[str, Any]:
+    """The FAQPage object: one Question per entry, in source order.
+
+    ``clinic`` (the brand's name) is the author when the front matter names none.
+    """
     meta = document.meta
     answers = GoogleAnswerRenderer(meta.url)
     page: dict[str, Any] = {
@@ -92,6 +95,7 @@ def faq_page(document: Document) -> dict[str, Any]:
         page["url"] = meta.url
     if meta.updated:
         page["dateModified"] = meta.updated.isoformat()
+    page.update(governance(document, clinic))
     page["mainEntity"] = [
         {
             "@type": "Question",
@@ -101,6 +105,37 @@ def faq_page(document: Document) -> dict[str, Any]:
         for entry in document.entries
     ]
     return page
+
+
+def governance(document: Document, clinic: str) -> dict[str, Any]:
+    """Edition, review and sources as schema.org says them: version, lastReviewed, reviewedBy, citation."""
+    meta = document.meta
+    found: dict[str, Any] = {}
+    if meta.version:
+        found["version"] = meta.version
+    if meta.author or clinic:
+        found["author"] = {"@type": "Organization", "name": meta.author or clinic}
+    if meta.updated:
+        found["lastReviewed"] = meta.updated.isoformat()
+    if meta.reviewed_by:
+        found["reviewedBy"] = [{"@type": "Person", "name": name} for name in meta.reviewed_by]
+    if meta.sources:
+        found["citation"] = [citation(ref) for ref in meta.sources]
+    return found
+
+
+def citation(ref: Reference) -> dict[str, Any]:
+    """One reference as a schema.org CreativeWork."""
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": ref.title}
+    if ref.author:
+        work["author"] = ref.author
+    if ref.publisher:
+        work["publisher"] = {"@type": "Organization", "name": ref.publisher}
+    if ref.year:
+        work["datePublished"] = ref.year
+    if ref.url:
+        work["url"] = ref.url
+    return work
 
 
 def script_json(data: Any) -> str:

@@ -51,6 +51,7 @@ def entries_data(
         "subtitle": meta.subtitle or None,
         "lang": meta.lang,
         "updated": meta.updated.isoformat() if meta.updated else None,
+        **governance_data(document, brand or Brand()),
         "url": meta.url or None,
         "intro": blocks_value(document.intro),
         "disclaimer": inlines_value(meta.disclaimer),
@@ -58,6 +59,21 @@ def entries_data(
         "sections": [section_data(section) for section in document.sections if section.title],
         "entries": [
             entry_data(entry, section, meta.url) for section in document.sections for entry in section.entries
+        ],
+    }
+
+
+def governance_data(document: Document, brand: Brand) -> dict[str, Any]:
+    """Edition, review dates, reviewers, author (the clinic by default) and sources."""
+    meta = document.meta
+    return {
+        "version": meta.version or None,
+        "review_by": meta.review_by.isoformat() if meta.review_by else None,
+        "reviewed_by": list(meta.reviewed_by),
+        "author": meta.author or brand.name or None,
+        "sources": [
+            {key: getattr(ref, key) or None for key in ("title", "author", "publisher", "year", "url")}
+            for ref in meta.sources
         ],
     }
 

@@ -348,6 +348,9 @@ def print_view(document: Document, theme: Theme) -> PrintView:
         paper=PAPER_SIZES[theme.paper],
         stylesheets=tuple(stylesheet_urls(document)),
         alternatives=alternatives_html(theme, html),
+        edition=theme.facts.edition,
+        reviewers=theme.facts.reviewers,
+        sources=html.blocks((theme.facts.sources,)) if theme.facts.sources else Markup(""),
     )
 
 

@@ -87,3 +87,9 @@ class PrintView:
     """``file:`` URLs of the shipped stylesheets this document needs."""
     alternatives: Markup = Markup("")
     """ "Also available in large print and braille ..." (``publisher.alternatives``), "" when not shown."""
+    edition: str = ""
+    """ "Version 3 · Reviewed November 2026 · Next review November 2029", "" when nothing is known."""
+    reviewers: str = ""
+    """ "Reviewed by ...", "" when the front matter names nobody."""
+    sources: Markup = Markup("")
+    """The numbered list of references, "" without any."""
