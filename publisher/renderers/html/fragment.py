@@ -24,10 +24,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from publisher.alternatives import statement_language
 from publisher.brand import FONT_FAMILY, Brand
 from publisher.colors import CSS_COLOUR
 from publisher.errors import RenderError
-from publisher.alternatives import statement_language
 from publisher.labels import labels_for
 from publisher.model import IMAGE_TYPES, Block, Document, Section, Table
 from publisher.renderers import Rendered, Theme
