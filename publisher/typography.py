@@ -53,6 +53,15 @@ NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![^\W_]))")
 SPACE_BEFORE_MARK = re.compile(r"[ \u00a0\u2009]+(?=[?!:;])")
 AFTER_OPENING_GUILLEMET = re.compile(r"«[ \u00a0\u2009]*")
 BEFORE_CLOSING_GUILLEMET = re.compile(r"[ \u00a0\u2009]*»")
+PHONE_NUMBER = re.compile(r"\+?[\d(][\d\s().\-\u2010\u2011/]*\d")
+
+
+def is_phone_number(text: str) -> bool:
+    """True for text that is a phone number however written (``+44 20 7946 0000``, ``01-99``).
+
+    Such text never breaks across lines in any format; words ("call us") may.
+    """
+    return bool(PHONE_NUMBER.fullmatch(text.strip()))
 
 
 def is_french(lang: str) -> bool:

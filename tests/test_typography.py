@@ -13,6 +13,7 @@ from publisher.typography import (
     french_guillemet_spaces,
     french_punctuation_spaces,
     is_french,
+    is_phone_number,
     join_number_and_unit,
     typeset_text,
 )
@@ -130,3 +131,11 @@ def test_english_source_keeps_its_punctuation_spaces(tmp_path: Path) -> None:
     document = parse(SOURCE.replace("lang: fr", "lang: en"), tmp_path / "faq.md")
     assert document.meta.title == "Questions : fréquentes"
     assert inline_text(document.sections[0].entries[0].question) == "Comment prendre rendez-vous ?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("01 99 00 12 34", True), ("+44 (0)20 7946 0000", True), ("01-99-00-12-35", True), ("call us", False)],
+)
+def test_phone_numbers_are_recognised(text: str, expected: bool) -> None:
+    assert is_phone_number(text) is expected

@@ -135,7 +135,7 @@ FEATURE_PARAGRAPHS = [
     ("Heading 2", "How can I contact the clinic?"),
     ("List Bullet", "Web: https://clinic.example/contact"),
     ("List Bullet", "Email: hello@clinic.example"),
-    ("List Bullet", "Phone: +44 123 456 789"),
+    ("List Bullet", "Phone: +44\u00a0123\u00a0456\u00a0789"),
     ("List Bullet", "Secure site: booking"),
     ("After List or Table", "Two new lists follow, each numbered from one:"),
     ("List Number", "first list, one"),
@@ -151,7 +151,7 @@ FEATURE_PARAGRAPHS = [
     ("List Continue", "It stays in the upper dermis."),
     ("Source Code", "Session 1: base layer\nSession 2: density"),
     ("Disclaimer", "The latest version of this FAQ is online at https://clinic.example/faq"),
-    ("Disclaimer", "This leaflet is general information; see our site or call 0123 456 789."),
+    ("Disclaimer", "This leaflet is general information; see our site or call 0123\u00a0456\u00a0789."),
 ]
 
 
@@ -177,7 +177,7 @@ def test_inline_marks_are_character_styles(features):
     assert ("Emphasis", "bring") in run_styles(question)
     assert ("Verbatim Char", "P2") in run_styles(paragraphs["Use the P2 car park."])
     assert ("Hyperlink", "how to prepare") in run_styles(paragraphs["See also how to prepare."])
-    disclaimer = paragraphs["This leaflet is general information; see our site or call 0123 456 789."]
+    disclaimer = paragraphs["This leaflet is general information; see our site or call 0123\u00a0456\u00a0789."]
     assert ("Emphasis", "general information") in run_styles(disclaimer)
 
 

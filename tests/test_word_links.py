@@ -62,11 +62,11 @@ def test_every_external_link_and_its_target(features):
     assert external == [
         ("https://clinic.example/contact", "https://clinic.example/contact"),
         ("hello@clinic.example", "mailto:hello@clinic.example"),
-        ("+44 123 456 789", "tel:+44123456789"),
+        ("+44\u00a0123\u00a0456\u00a0789", "tel:+44123456789"),
         ("booking", "https://booking.clinic.example/?a=1&b=2"),
         ("https://clinic.example/faq", "https://clinic.example/faq"),
         ("our site", "https://clinic.example"),
-        ("0123 456 789", "tel:+44123456789"),
+        ("0123\u00a0456\u00a0789", "tel:+44123456789"),
     ]
 
 

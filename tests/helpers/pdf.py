@@ -20,10 +20,11 @@ def read(data: bytes) -> PdfReader:
 def flat(text: str) -> str:
     """Text as one line: whitespace runs become one space, a line ending in a hyphen is joined.
 
-    The stylesheet never hyphenates (``hyphens: manual``), so a hyphen at a line end
-    is a real one ("micro-needles") and stays; soft hyphens are dropped.
+    A hyphen typed at a line end is a real one ("micro-needles") and stays; the hyphen
+    WeasyPrint adds where it hyphenates a word (``hyphens: auto``) is U+2010, and goes
+    with its line break ("illu‐" + "sion"); soft hyphens are dropped.
     """
-    joined = re.sub(r"-\n", "-", text.replace("\u00ad", ""))
+    joined = re.sub(r"-\n", "-", text.replace("\u00ad", "").replace("\u2010\n", ""))
     return re.sub(r"\s+", " ", joined).strip()
 
 

@@ -17,8 +17,11 @@ from publisher.errors import RenderError, display_path
 from publisher.model import INLINE_TYPES, Break, Code, Emph, Image, Inline, Link, Strong, Text
 from publisher.renderers.docx.context import WordContext
 from publisher.renderers.docx.links import encode_url
+from publisher.renderers.docx.phone import keep_together
 from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.xml import break_run, hyperlink, run
+from publisher.text import inline_text
+from publisher.typography import is_phone_number
 from publisher.visitor import Visitor
 
 
@@ -93,6 +96,8 @@ class InlineWriter(Visitor[None]):
             link = hyperlink(r_id=r_id, tooltip=node.title)
         parent.append(link)
         self.write(link, node.children, replace(marks, link=True))
+        if node.href.startswith("tel:") and is_phone_number(inline_text(node.children)):
+            keep_together(link)  # a phone number never wraps; words ("call us") may
 
     def picture_run(self, image: Image) -> BaseOxmlElement:
         """A run holding the picture, at most as wide as the text, described by its alt text."""

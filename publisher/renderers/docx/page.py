@@ -20,6 +20,7 @@ from publisher.brand import Brand
 from publisher.contact import ContactItem
 from publisher.labels import Labels, split_placeholders
 from publisher.renderers.docx.links import encode_url
+from publisher.renderers.docx.phone import keep_together
 from publisher.renderers.docx.pictures import Pictures
 from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.xml import break_run, field_runs, hyperlink, paragraph, run
@@ -192,7 +193,7 @@ def _footer_link(footer: _Footer, style_id: str) -> Callable:
         r_id = footer.part.relate_to(encode_url(item.href), RT.HYPERLINK, is_external=True)
         element = hyperlink(r_id=r_id)
         element.append(run(item.text, style_id))
-        return element
+        return keep_together(element) if item.href.startswith("tel:") else element
 
     return make_link
 

@@ -45,6 +45,7 @@ from publisher.renderers.pdf.views import PrintEntry, PrintSection, PrintView
 from publisher.renderers.pdf.wide import column_runs, has_wide_table, is_long
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
+from publisher.typography import is_phone_number
 from publisher.walk import answer_blocks, block_inlines, nested_blocks, nested_inlines
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -109,6 +110,8 @@ class PrintRenderer(HtmlRenderer):
             shown = escape(breakable(text))
         link = f"{opening}{shown}</a>"
         link = link.replace("<a ", '<a dir="ltr" ', 1) if ltr_link else link
+        if node.href.startswith("tel:") and is_phone_number(text):
+            link = link.replace("<a ", '<a class="phone" ', 1)  # never broken (print.css)
         address = printed_address(node)
         if not address:
             return link
@@ -116,7 +119,7 @@ class PrintRenderer(HtmlRenderer):
         # box inside a link (a <span>) its own annotation, outside any Link structure element.
         printed = escape(address if node.href.startswith("tel:") else address_breaks(address))
         ltr = ' dir="ltr"' if self.isolate_ltr else ""
-        return f'{link}<span class="address"> (<a{ltr}{opening[2:]}{printed}</a>)</span>'
+        return f'{link} <span class="address">(<a{ltr}{opening[2:]}{printed}</a>)</span>'
 
     def visit_table(self, node: Table) -> str:
         # A long table may split between rows (print.css), its header row repeated.
@@ -362,6 +365,8 @@ def alternatives_html(theme: Theme, html: PrintRenderer) -> Markup:
 
 def section_view(section: Section, html: PrintRenderer, paper: str) -> PrintSection:
     """A section and its questions, their HTML made and each answer's length and width judged."""
+    # Questions outside any section are <h2> (_section.html.j2): no heading level skipped (PDF/UA).
+    html.heading_offset = 1 if section.title else 0
     entries = tuple(
         PrintEntry(
             entry.id,
