@@ -32,7 +32,7 @@ def keep_together(parent: BaseOxmlElement) -> BaseOxmlElement:
 def unbreakable_text(text: str) -> list[BaseOxmlElement]:
     """``w:t`` pieces of ``text`` with no-break spaces, between ``w:noBreakHyphen`` elements."""
     pieces: list[BaseOxmlElement] = []
-    current = []
+    current: list[str] = []
     for char in text:
         if char in HYPHENS:
             pieces.append(_text(current))
