@@ -23,6 +23,7 @@ from publisher.errors import Problem, PublisherError, RenderError
 from publisher.facts import with_facts
 from publisher.lint import Checks
 from publisher.model import Document
+from publisher.record import record_path
 from publisher.renderers import DEFAULT_FORMATS, FORMATS, Rendered, Theme
 from publisher.stamp import is_up_to_date, make_stamp, owned_files, snapshot, stamp_path, template_files
 from publisher.walk import document_images
@@ -51,6 +52,8 @@ class BuildOptions:
     """``--strict``: a source with warnings is an error (nothing written)."""
     checks: Checks = field(default_factory=Checks)
     """What warnings are measured against (today's date for the review date)."""
+    record: bool = False
+    """``--record``: also write ``X.record.json``, the edition record (``publisher.record``)."""
 
 
 def options_key(options: BuildOptions, brand_file: Path | None) -> str:
@@ -61,7 +64,7 @@ def options_key(options: BuildOptions, brand_file: Path | None) -> str:
     """
     brand = str(brand_file.resolve()) if brand_file else ""
     epoch = options.epoch.isoformat() if options.epoch else ""  # dates in the PDF and DOCX follow it
-    settings = (sorted(options.formats), options.theme, str(options.out_dir))
+    settings = (sorted(options.formats), options.theme, str(options.out_dir), options.record)
     return repr((*settings, brand, epoch))
 
 
@@ -99,6 +102,15 @@ class SourceResult:
 def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
     """The file each output writes for a source (``X.md`` gives ``DIR/X.pdf`` ...)."""
     return {fmt: options.out_dir / (source.stem + FORMATS[fmt].suffix) for fmt in options.formats}
+
+
+def record_bytes(pending: Pending, options: BuildOptions, files: dict[Path, bytes]) -> bytes:
+    """The edition record of a build whose outputs are ``files`` (content warnings only)."""
+    from publisher.lint import is_calendar_warning
+    from publisher.record import edition_record
+
+    warnings = [w for w in pending.warnings if not is_calendar_warning(w)]
+    return edition_record(pending.document, pending.text, files, warnings, options.checks.reading_grade)
 
 
 def render_one(fmt: str, document: Document, theme: Theme, debug: bool = False) -> tuple[Rendered, float]:
@@ -196,6 +208,8 @@ class Pending:
     inputs: dict[str, str]
     """Hashes of every input, taken before it was read (see ``stamp.snapshot``)."""
     warnings: tuple[Problem, ...] = ()
+    text: str = ""
+    """The source as read (the edition record hashes it and fingerprints its questions)."""
 
 
 def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pending | SourceResult:
@@ -204,23 +218,24 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
     brand_file = brand_file_for(options.brand_file, source)
     key = options_key(options, brand_file)
     stamp = stamp_path(options.out_dir, source)
-    remove_leftovers([*paths.values(), stamp])  # of a build killed while writing
-    if not options.force and is_up_to_date(stamp, key, paths.values(), source):
+    outputs = [*paths.values(), *([record_path(options.out_dir, source)] if options.record else [])]
+    remove_leftovers([*outputs, stamp])  # of a build killed while writing
+    if not options.force and is_up_to_date(stamp, key, outputs, source):
         return strict_recheck(source, options) or SourceResult(source, skipped=True)
     try:  # before the work of rendering: refused now, refused when writing
-        refuse_overwrites([*paths.values(), stamp], [source], None if options.force else owned_files(stamp))
+        refuse_overwrites([*outputs, stamp], [source], None if options.force else owned_files(stamp))
     except OverwriteRefused as error:
         return SourceResult(source, error=f"{source}: {error}")
     if workers.enabled and any(is_slow(fmt) for fmt in paths):
         # Importing WeasyPrint takes longer than parsing and rendering everything else:
         # start it in a worker now, while this process parses.
         workers.submit(warm_up)
-    from publisher.lint import check_source, strict_failure
+    from publisher.lint import check_source_text, strict_failure
 
     read_first = snapshot([source, brand_file, options.theme.docx_reference, *template_files()])
     try:
         theme = source_theme(brand_file, options)
-        document, warnings = check_source(source, options.checks)
+        text, document, warnings = check_source_text(source, options.checks)
     except PublisherError as error:
         return SourceResult(source, error=error.format_message())
     if options.strict and warnings:
@@ -232,7 +247,7 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         for fmt in paths
         if workers.enabled and is_slow(fmt)
     }
-    return Pending(source, document, theme, paths, futures, key, inputs, tuple(warnings))
+    return Pending(source, document, theme, paths, futures, key, inputs, tuple(warnings), text)
 
 
 def strict_recheck(source: Path, options: BuildOptions) -> SourceResult | None:
@@ -295,6 +310,8 @@ def write_source(
 ) -> SourceResult:
     """Write a source's outputs and its stamp in one all-or-nothing step."""
     files = {pending.paths[fmt]: rendered.data for fmt, (rendered, _) in results.items()}
+    if options.record:
+        files[record_path(options.out_dir, pending.source)] = record_bytes(pending, options, files)
     stamp = stamp_path(options.out_dir, pending.source)
     owned = owned_files(stamp)
     files[stamp] = make_stamp(pending.key, pending.inputs, dict(files), owned)
@@ -306,4 +323,7 @@ def write_source(
         Written(pending.paths[fmt], len(rendered.data), seconds, rendered.pages)
         for fmt, (rendered, seconds) in results.items()
     )
+    if options.record:
+        path = record_path(options.out_dir, pending.source)
+        written += (Written(path, len(files[path]), 0.0),)
     return SourceResult(pending.source, written)

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from publisher import __version__
+from publisher.diff_cli import diff_command
 from publisher.translate_cli import translate
 
 DEFAULT_SOURCE = Path("source/faq.md")
@@ -147,6 +148,9 @@ def check(
 @build_options
 @click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
 @STRICT
+@click.option(
+    "--record", is_flag=True, help="Also write X.record.json: the edition's facts, hashes and warnings."
+)
 def build(sources, force, quiet, **settings) -> None:
     """Build the outputs of each source into the output folder.
 
@@ -267,6 +271,7 @@ def make_options(
     force,
     debug,
     strict=False,
+    record=False,
 ):
     """BuildOptions from the command line's settings (the brand file is loaded here, once)."""
     from publisher.build import BuildOptions
@@ -286,7 +291,7 @@ def make_options(
     # Read once, here: a bad value stops build and watch before anything renders.
     epoch = source_date_epoch()
     options = BuildOptions(out_dir, chosen, theme, brand_file, force, jobs, epoch, debug)
-    return replace(options, strict=strict, checks=make_checks())
+    return replace(options, strict=strict, checks=make_checks(), record=record)
 
 
 def make_checks():
@@ -318,3 +323,4 @@ def default_source() -> Path:
 
 
 main.add_command(translate)
+main.add_command(diff_command)

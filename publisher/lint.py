@@ -45,6 +45,12 @@ class Context:
 
 def check_source(path: Path, checks: Checks) -> tuple[Document, list[Problem]]:
     """Parse a source (raises SourceError for errors) and return it with its warnings."""
+    _, document, warnings = check_source_text(path, checks)
+    return document, warnings
+
+
+def check_source_text(path: Path, checks: Checks) -> tuple[str, Document, list[Problem]]:
+    """``check_source``, also returning the text read (the edition record hashes it)."""
     # Imported here: an up-to-date build imports this module, not the parser.
     from publisher import parse as parsing
     from publisher.jargon import jargon_file_for, load_jargon
@@ -53,7 +59,14 @@ def check_source(path: Path, checks: Checks) -> tuple[Document, list[Problem]]:
     text = read_source(path)
     document = parsing.parse(text, path)  # the text read once serves the parser and the warnings
     checks = replace(checks, jargon=checks.jargon or load_jargon(jargon_file_for(path)))
-    return document, document_warnings(document, text, checks)
+    return text, document, document_warnings(document, text, checks)
+
+
+def is_calendar_warning(problem: Problem) -> bool:
+    """True for a warning about today's date (the review is due), not about the content."""
+    from publisher.lint_rules import REVIEW_DUE
+
+    return problem.message.startswith(REVIEW_DUE)
 
 
 def document_warnings(document: Document, text: str, checks: Checks) -> list[Problem]:

@@ -26,6 +26,8 @@ QUESTION_WRITERS = {
 QUESTION_MARKS = {lang: marks for marks, langs in QUESTION_WRITERS.items() for lang in langs.split()}
 REVIEW_NOTICE_DAYS = 30
 """A review due within this many days is worth a warning: a month to plan it."""
+REVIEW_DUE = "the review date "
+"""How the warnings about today's date begin (the edition record leaves them out)."""
 CLOSERS = "\"'”’»)]*_ \u00a0"
 
 
@@ -65,9 +67,9 @@ def review_due(context: Context) -> list[Problem]:
     days = (meta.review_by - today).days
     due = meta.review_by.isoformat()
     if days < 0:
-        message = f"the review date {due} has passed: review the answers, then update 'reviewed'"
+        message = f"{REVIEW_DUE}{due} has passed: review the answers, then update 'reviewed'"
     elif days <= REVIEW_NOTICE_DAYS:
-        message = f"the review date {due} is {days} day{'s' * (days != 1)} away: plan the review"
+        message = f"{REVIEW_DUE}{due} is {days} day{'s' * (days != 1)} away: plan the review"
     else:
         return []
     return [context.warn(line, 1, message)]
