@@ -13,6 +13,7 @@ from publisher.errors import Problem, SourceError, display_path
 from publisher.frontmatter import load_front_matter, split_front_matter
 from publisher.glyphs import undrawable_chars
 from publisher.limits import MAX_INLINE_NESTING, MAX_MARKUP_PER_WORD
+from publisher.linkify import use_bounded_linkify
 from publisher.model import Block, Document, Entry, Inline, Meta, Section, Text
 from publisher.slugs import EXPLICIT_ID, VALID_ID, slugify, unique_slug
 from publisher.source import find_non_xml_chars, read_source, size_problems
@@ -30,6 +31,7 @@ def make_parser() -> MarkdownIt:
     options = {"html": True, "linkify": True, "maxNesting": MAX_NESTING}
     # linkify: bare web and e-mail addresses become links (blocks.Converter.bare_address).
     md = MarkdownIt("commonmark", options).enable(["table", "linkify"])
+    use_bounded_linkify(md)  # markdown-it's own rule rescans the paragraph at every "://"
     record_long_rows(md)  # GFM drops cells past the header's count: we report them
     # Let every URL through to our own checks, which report forbidden schemes as
     # errors instead of markdown-it's silent downgrade to plain text.

@@ -213,6 +213,27 @@ def test_what_is_not_plainly_an_address_stays_text(text: str):
     assert first_inlines(text) == (Text(text),)
 
 
+def test_a_bare_address_too_long_to_publish_stays_text_whole():
+    from publisher.limits import MAX_URL_CHARS
+
+    address = "https://clinic.example/" + "a" * MAX_URL_CHARS
+    assert first_inlines(f"See {address} now.") == (Text(f"See {address} now."),)
+
+
+def test_linkify_is_shown_one_address_at_a_time_not_the_rest_of_the_paragraph():
+    """markdown-it's own rule handed linkify-it the paragraph's rest at every "://" (25 s for 1 MB)."""
+    from publisher.limits import MAX_URL_CHARS
+    from publisher.parse import make_parser
+
+    md = make_parser()
+    shown: list[int] = []
+    match_at_start = md.linkify.match_at_start
+    md.linkify.match_at_start = lambda text: shown.append(len(text)) or match_at_start(text)
+    line = "see http://x.example/( " * 390  # 8,970 characters, within the longest line allowed
+    md.parse("\n".join([line] * 5))
+    assert len(shown) == 5 * 390 and max(shown) <= len("http://") + MAX_URL_CHARS
+
+
 def test_an_address_in_a_question_stays_text():
     document = parsed(HEAD + "\n## Is www.nhs.uk reliable?\n\nYes.\n")
     assert document.entries[0].question == (Text("Is www.nhs.uk reliable?"),)
