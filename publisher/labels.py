@@ -171,14 +171,14 @@ LABELS = {
     ),
     "fr": Labels(
         lang="fr",
-        reviewed="Dernière révision :",
+        reviewed="Dernière révision\u202f:",  # narrow no-break space (typography.py)
         version="Version {version}",
         reviewed_in="Révisé en {date}",
-        next_review="Prochaine révision : {date}",
+        next_review="Prochaine révision\u202f: {date}",
         reviewed_by="Relu par {names}",
         sources="Sources",
-        online_label="En ligne :",
-        online="La version la plus récente de cette FAQ est en ligne : {url}",
+        online_label="En ligne\u202f:",
+        online="La version la plus récente de cette FAQ est en ligne\u202f: {url}",
         page="Page {page} sur {pages}",
         contact="Contact",
         scan="Scannez pour lire cette FAQ en ligne",
