@@ -21,6 +21,7 @@ from pathlib import Path
 from publisher.brand import Brand, brand_file_for
 from publisher.errors import Problem, PublisherError, RenderError
 from publisher.facts import with_facts
+from publisher.languages import language_sources
 from publisher.lint import Checks
 from publisher.model import Document
 from publisher.record import record_path
@@ -232,7 +233,8 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         workers.submit(warm_up)
     from publisher.lint import check_source_text, strict_failure
 
-    read_first = snapshot([source, brand_file, options.theme.docx_reference, *template_files()])
+    siblings = language_sources(source)  # other language versions: links, JSON
+    read_first = snapshot([source, brand_file, options.theme.docx_reference, *template_files(), *siblings])
     try:
         theme = source_theme(brand_file, options)
         text, document, warnings = check_source_text(source, options.checks)

@@ -22,6 +22,7 @@ from publisher.contact import ContactItem, contact_items
 from publisher.edition import edition_line, reviewers_line, sources_list
 from publisher.errors import PublisherError
 from publisher.labels import labels_for
+from publisher.languages import LanguageVersion, language_versions
 from publisher.model import Document, List
 
 if TYPE_CHECKING:  # the registry's Theme holds Facts, so it imports this module
@@ -45,6 +46,8 @@ class Facts:
     """ "Reviewed by ..." naming the front matter's ``reviewed_by``, or empty."""
     sources: List | None = None
     """The front matter's ``sources`` as a numbered list, drawn under the heading ``labels.sources``."""
+    languages: tuple[LanguageVersion, ...] = ()
+    """Every language version, this one included (``publisher.languages``); () without translations."""
 
 
 def source_date_epoch(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:
@@ -81,7 +84,8 @@ def source_facts(document: Document, brand: Brand, epoch: dt.datetime | None) ->
         "reviewers": reviewers_line(meta, labels),
         "sources": sources_list(meta),
     }
-    return Facts(build_date(meta.updated, epoch), contact, statement(meta, contact, labels), **edition)
+    facts = Facts(build_date(meta.updated, epoch), contact, statement(meta, contact, labels), **edition)
+    return replace(facts, languages=language_versions(document))
 
 
 def with_facts(document: Document, theme: Theme, epoch: dt.datetime | None = None) -> Theme:

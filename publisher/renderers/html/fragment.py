@@ -27,8 +27,10 @@ from markupsafe import Markup, escape
 from publisher.alternatives import statement_language
 from publisher.brand import FONT_FAMILY, Brand
 from publisher.colors import CSS_COLOUR
+from publisher.direction import is_rtl
 from publisher.errors import RenderError
 from publisher.labels import labels_for
+from publisher.languages import LanguageVersion
 from publisher.model import IMAGE_TYPES, Block, Document, Section, Table
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.jsonld import faq_page, script_json
@@ -38,7 +40,6 @@ from publisher.text import inline_text
 
 ROOT_CLASS = "faqp"
 TITLE_LEVEL = 2
-RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 # Brand values end up inside <style>, where nothing is escaped: accept only plain shapes.
 # After the system's text font, its emoji and symbol fonts, so emoji (and symbols the text
 # font lacks) show in colour on Windows, macOS, Android and Linux alike.
@@ -55,9 +56,10 @@ class FragmentRenderer(HtmlRenderer):
     keyboard focus so it can be scrolled without a mouse (WCAG 2.1.1).
     """
 
-    def __init__(self, heading_offset: int, table_label: str):
+    def __init__(self, heading_offset: int, table_label: str, isolate_ltr: bool = False):
         super().__init__(heading_offset=heading_offset)
         self.table_label = table_label
+        self.isolate_ltr = isolate_ltr
         self.tables = 0
 
     def visit_table(self, node: Table) -> str:
@@ -110,11 +112,13 @@ def environment() -> Environment:
 def fragment_context(document: Document, theme: Theme) -> dict[str, Any]:
     """Every value the template uses, with HTML already rendered from the model."""
     meta = document.meta
-    plain = HtmlRenderer()
+    rtl = is_rtl(meta.lang)
+    plain = inline_renderer(rtl)
     return {
         "root_class": ROOT_CLASS,
         "lang": meta.lang,
-        "dir": "rtl" if primary_language(meta.lang) in RTL_LANGUAGES else "",
+        "dir": "rtl" if rtl else "",
+        "languages": other_languages(theme),
         "css": stylesheet(theme.brand),
         "logo": logo(theme),
         "title_level": TITLE_LEVEL,
@@ -122,8 +126,8 @@ def fragment_context(document: Document, theme: Theme) -> dict[str, Any]:
         "subtitle": meta.subtitle,
         "updated": meta.updated.isoformat() if meta.updated else "",
         "reviewed": reviewed_label(meta.lang, meta.updated) if meta.updated else {},
-        "intro": blocks_html(document.intro, 0, meta.title),
-        "sections": tuple(section_view(section) for section in document.sections),
+        "intro": blocks_html(document.intro, 0, meta.title, rtl),
+        "sections": tuple(section_view(section, rtl) for section in document.sections),
         "disclaimer": plain.inlines(meta.disclaimer),
         "edition": edition_view(document, theme),
         "alternatives": alternatives_view(document, theme),
@@ -132,28 +136,50 @@ def fragment_context(document: Document, theme: Theme) -> dict[str, Any]:
     }
 
 
-def section_view(section: Section) -> SectionView:
+def section_view(section: Section, rtl: bool = False) -> SectionView:
     """A section with its questions; questions before any section heading sit one level higher."""
     level = TITLE_LEVEL + 2 if section.title else TITLE_LEVEL + 1
-    plain = HtmlRenderer()
+    plain = inline_renderer(rtl)
     entries = tuple(
         EntryView(
             entry.id,
             level,
             plain.inlines(entry.question),
             # Answer sub-headings (### and ####) nest under the question's own level.
-            blocks_html(entry.answer, level - 2, inline_text(entry.question)),
+            blocks_html(entry.answer, level - 2, inline_text(entry.question), rtl),
         )
         for entry in section.entries
     )
     # The introduction's ### headings nest under the section heading (level TITLE_LEVEL + 1).
-    intro = blocks_html(section.intro, TITLE_LEVEL - 1, inline_text(section.title))
+    intro = blocks_html(section.intro, TITLE_LEVEL - 1, inline_text(section.title), rtl)
     return SectionView(section.id, plain.inlines(section.title), entries, intro)
 
 
-def blocks_html(blocks: tuple[Block, ...], heading_offset: int, table_label: str) -> Markup:
-    """Blocks rendered for the fragment; tables are named after ``table_label``."""
-    return FragmentRenderer(heading_offset, table_label).blocks(blocks)
+def blocks_html(
+    blocks: tuple[Block, ...], heading_offset: int, table_label: str, rtl: bool = False
+) -> Markup:
+    """Blocks rendered for the fragment; tables are named after ``table_label``.
+
+    Right to left, numbers and addresses holding separators are ``<span dir="ltr">`` (the
+    same runs the leaflet isolates, ``publisher.direction``): a browser would show
+    "555 0123" as "0123 555" otherwise.
+    """
+    return FragmentRenderer(heading_offset, table_label, rtl).blocks(blocks)
+
+
+def inline_renderer(rtl: bool) -> HtmlRenderer:
+    """A renderer for questions, titles and the disclaimer, isolating left-to-right runs when ``rtl``."""
+    renderer = HtmlRenderer()
+    renderer.isolate_ltr = rtl
+    return renderer
+
+
+def other_languages(theme: Theme) -> tuple[LanguageVersion, ...]:
+    """The FAQ's other language versions that say where they live online (``url``), to link to.
+
+    The fragment is pasted into pages whose addresses we do not know: without a ``url`` no link.
+    """
+    return tuple(v for v in theme.facts.languages if not v.current and v.url)
 
 
 def primary_language(lang: str) -> str:

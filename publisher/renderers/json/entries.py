@@ -23,6 +23,7 @@ from typing import Any
 
 from publisher.brand import Brand
 from publisher.contact import CONTACT_KINDS, ContactItem
+from publisher.languages import LanguageVersion
 from publisher.model import Block, Document, Entry, Inline, Section
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer
@@ -33,13 +34,16 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "schemas" / "faq.s
 
 def render_json(document: Document, theme: Theme) -> Rendered:
     """The document as indented UTF-8 JSON with a trailing newline."""
-    data = entries_data(document, theme.brand, theme.facts.contact)
+    data = entries_data(document, theme.brand, theme.facts.contact, theme.facts.languages)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return Rendered((text + "\n").encode("utf-8"))
 
 
 def entries_data(
-    document: Document, brand: Brand | None = None, contact: tuple[ContactItem, ...] = ()
+    document: Document,
+    brand: Brand | None = None,
+    contact: tuple[ContactItem, ...] = (),
+    languages: tuple[LanguageVersion, ...] = (),
 ) -> dict[str, Any]:
     """The document as plain data, in the order the schema lists the keys.
 
@@ -53,6 +57,7 @@ def entries_data(
         "updated": meta.updated.isoformat() if meta.updated else None,
         **governance_data(document, brand or Brand()),
         "url": meta.url or None,
+        "languages": languages_data(languages),
         "intro": blocks_value(document.intro),
         "disclaimer": inlines_value(meta.disclaimer),
         "clinic": clinic_data(brand or Brand(), contact),
@@ -61,6 +66,11 @@ def entries_data(
             entry_data(entry, section, meta.url) for section in document.sections for entry in section.entries
         ],
     }
+
+
+def languages_data(languages: tuple[LanguageVersion, ...]) -> list[dict[str, Any]]:
+    """Every language version of the FAQ (``theme.facts.languages``), the original first."""
+    return [{"lang": v.lang, "dir": v.dir, "title": v.title, "url": v.url or None} for v in languages]
 
 
 def governance_data(document: Document, brand: Brand) -> dict[str, Any]:
