@@ -18,6 +18,8 @@ from publisher.brand import FONT_FAMILY, Brand, Contact, brand_file_for
 from publisher.brandfonts import BrandFonts, mapping
 from publisher.colors import contrast_ratio, is_hex_color, normalise_hex
 from publisher.errors import Problem, SourceError, display_path
+from publisher.glyphs import drawable
+from publisher.glyphs import message as glyph_message
 from publisher.imagecheck import image_file_problem
 from publisher.limits import MAX_BRAND_BYTES, MAX_TEXT_CHARS
 from publisher.model import IMAGE_TYPES
@@ -35,6 +37,14 @@ SCHEMA: dict[str, Any] = {
     },
     "contact": {"phone": str, "email": str, "address": str, "hours": str},
 }
+# Text values the PDF prints, so each character must be one the shipped fonts draw.
+PRINTED = (
+    "meta.name",
+    "meta.name.full",
+    "meta.name.short",
+    "meta.link.home",
+    *(f"contact.{k}" for k in SCHEMA["contact"]),
+)
 # Keys whose mapping may be written as one text instead (``logo: logo.svg``).
 TEXT_SHORTHANDS = ("meta.name", "logo", "typography.base", "typography.headings")
 
@@ -164,6 +174,11 @@ class BrandReader(BrandFonts):
                 self.problem(
                     dotted, f"is {len(value):,} characters long, past the limit of {MAX_TEXT_CHARS:,}"
                 )
+                continue
+            printed = isinstance(value, str) and dotted in PRINTED
+            undrawable = next((c for c in value if not drawable(c)), None) if printed else None
+            if undrawable:  # the leaflet prints the clinic's name, home page and contact lines
+                self.problem(dotted, glyph_message(undrawable))
                 continue
             if key not in schema:
                 close = difflib.get_close_matches(str(key)[:100], list(schema), n=1, cutoff=0.6)

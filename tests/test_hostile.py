@@ -140,6 +140,9 @@ GENERATED = {
     ),
     # `check` passed and `build` failed: Word keeps 255 characters in a property
     "title-300": Case(make=source("---\ntitle: " + "Title " * 50 + "\n---\n\n## Q?\n\nA.\n")),
+    "clinic-name-undrawable": Case(
+        "_brand.yml:2:3:", "the PDF cannot draw U+0090", with_brand('meta:\n  name: "Clinic \\x90"\n')
+    ),
     "clinic-name-300": Case(make=with_brand("meta:\n  name: " + "Clinic " * 43 + "\n")),
     # Slow layout: long unbreakable text must wrap, quickly, not run off the page
     "emphasis-300-in-one-word": Case(
