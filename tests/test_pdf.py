@@ -145,8 +145,9 @@ def test_link_addresses_printed_for_paper(features):
 
 def test_body_text_is_at_least_12_pt(clinic):
     small = {text for size, text in body_sizes(clinic) if size < 12}
-    # Only the running footer and the review date are smaller.
+    # Only the running footer, the review date and the edition line (small print, 10 pt) are smaller.
     allowed = "Frequently Asked Questions Page 1 of 2 Page 2 of 2 Last reviewed 23 November 2026"
+    allowed += " Version 1 · Reviewed November 2026 · Next review November 2029"
     assert small and all(flat(text) in allowed for text in small), small
     answer_sizes = {size for size, text in body_sizes(clinic) if text.startswith("SMP is")}
     assert min(answer_sizes) == 12

@@ -42,7 +42,8 @@ def test_header_shows_the_title(clinic):
 
 def test_footer_counts_pages_with_fields(clinic):
     footer = open_docx(clinic).sections[0].footer
-    (paragraph,) = footer.paragraphs
+    edition, paragraph = footer.paragraphs  # the edition line above the page numbers
+    assert edition.text == "Version 1 · Reviewed November 2026 · Next review November 2029"
     assert field_codes(paragraph) == ["PAGE", "NUMPAGES"]
     # Readers that do not compute fields show the cached values.
     assert paragraph.text == "Page 1 of 1"
