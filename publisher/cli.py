@@ -23,6 +23,8 @@ BRAILLE_FORMATS = ("brf", "pef")
 """Offered with ``-f`` but never built by default: braille needs liblouis, a system library."""
 LARGE_PRINT_FORMATS = ("large-pdf", "large-docx")
 """Offered with ``-f`` but not built by default: a clinic prints large print on request."""
+FOLDED_FORMATS = ("trifold", "booklet", "booklet-imposed", "trifold-print-shop", "booklet-print-shop")
+"""Offered with ``-f`` but not built by default: folded leaflets (renderers/fold) and print shop copies."""
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 STRICT = click.option(
     "--strict", is_flag=True, help="Treat warnings as errors: exit 1, write nothing (for a clinic's CI)."
@@ -45,7 +47,7 @@ def build_options(func):
             "-f",
             "--format",
             "formats",
-            type=click.Choice(FORMAT_NAMES + BRAILLE_FORMATS + LARGE_PRINT_FORMATS),
+            type=click.Choice(FORMAT_NAMES + BRAILLE_FORMATS + LARGE_PRINT_FORMATS + FOLDED_FORMATS),
             multiple=True,
             help="Format to build (repeatable); default every format but braille (brf, pef) and "
             "large print (large-pdf, large-docx).",

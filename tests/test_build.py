@@ -219,11 +219,11 @@ def test_build_imports_no_renderer_module():
 
 
 def test_format_choices_are_the_registry_defaults_without_print_html(project: Path):
-    from publisher.cli import BRAILLE_FORMATS, FORMAT_NAMES, LARGE_PRINT_FORMATS
+    from publisher.cli import BRAILLE_FORMATS, FOLDED_FORMATS, FORMAT_NAMES, LARGE_PRINT_FORMATS
     from publisher.renderers import DEFAULT_FORMATS, OFFERED_FORMATS
 
     assert FORMAT_NAMES == DEFAULT_FORMATS
-    assert FORMAT_NAMES + BRAILLE_FORMATS + LARGE_PRINT_FORMATS == OFFERED_FORMATS
+    assert FORMAT_NAMES + BRAILLE_FORMATS + LARGE_PRINT_FORMATS + FOLDED_FORMATS == OFFERED_FORMATS
     assert "print-html" in FORMATS and "print-html" not in OFFERED_FORMATS + DEFAULT_FORMATS
     result = CliRunner().invoke(main, ["build", "-f", "print-html"])
     assert result.exit_code == 2

@@ -114,6 +114,18 @@ FORMATS: dict[str, Format] = {
         Format(
             "large-docx", "publisher.renderers.large.docx", "render_large_docx", ".large.docx", default=False
         ),
+        # Folded leaflets (renderers/fold), only when asked for: a tri-fold, an A5 booklet and its
+        # sheets imposed two-up for an office printer, and a print shop's copy (bleed, PDF/X-4).
+        *(
+            Format(name, f"publisher.renderers.fold.{module}", f"render_{function}", suffix, True, False)
+            for name, module, function, suffix in (
+                ("trifold", "trifold", "trifold", ".trifold.pdf"),
+                ("booklet", "booklet", "booklet", ".booklet.pdf"),
+                ("booklet-imposed", "booklet", "booklet_imposed", ".booklet-imposed.pdf"),
+                ("trifold-print-shop", "print_shop", "trifold_print_shop", ".trifold.print-shop.pdf"),
+                ("booklet-print-shop", "print_shop", "booklet_print_shop", ".booklet.print-shop.pdf"),
+            )
+        ),
     )
 }
 DEFAULT_FORMATS = tuple(name for name, fmt in FORMATS.items() if fmt.default)
