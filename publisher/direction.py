@@ -49,14 +49,33 @@ def isolate_ltr_runs(text: str) -> Markup:
     it out on its own). Runs of letters or digits alone need no help and stay plain.
     """
     pieces, last = [], 0
-    for match in LTR_RUN.finditer(text):
-        if LETTERS_ONLY.fullmatch(match.group()):
-            continue
-        pieces += [escape(text[last : match.start()]), Markup('<span dir="ltr">'), escape(match.group())]
+    for start, end in ltr_run_spans(text):
+        pieces += [escape(text[last:start]), Markup('<span dir="ltr">'), escape(text[start:end])]
         pieces.append(Markup("</span>"))
-        last = match.end()
+        last = end
     pieces.append(escape(text[last:]))
     return Markup("").join(pieces)
+
+
+def ltr_run_spans(text: str) -> list[tuple[int, int]]:
+    """Where the left-to-right runs holding separators are in ``text`` (start, end)."""
+    return [m.span() for m in LTR_RUN.finditer(text) if not LETTERS_ONLY.fullmatch(m.group())]
+
+
+LRE, PDF = "\u202a", "\u202c"
+"""Left-to-right embedding and its end: the plain-text ``dir="ltr"``, for the Word handout."""
+
+
+def embed_ltr_runs(text: str) -> str:
+    """``text`` with each left-to-right run holding separators between LRE and PDF marks.
+
+    Word and LibreOffice lay a handout out by the bidirectional algorithm alone, which shows
+    "555 0123" in a right-to-left paragraph as "0123 555"; the embedding keeps the order
+    (LibreOffice 7.4 measured: isolates U+2066/U+2069 work too, but older Word lacks them).
+    """
+    for start, end in reversed(ltr_run_spans(text)):
+        text = text[:start] + LRE + text[start:end] + PDF + text[end:]
+    return text
 
 
 def is_ltr_run(text: str) -> bool:

@@ -24,6 +24,7 @@ from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from publisher.direction import embed_ltr_runs
 from publisher.renderers.docx.xml import PPR_ORDER, RPR_ORDER, insert_in_order, make
 
 RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -43,6 +44,8 @@ def make_right_to_left(word: WordDocument, lang: str) -> None:
         for run in root.iter(qn("w:r")):
             if RTL_LETTERS.search("".join(t.text or "" for t in run.iter(qn("w:t")))):
                 add_once(run.get_or_add_rPr(), "rtl", RPR_ORDER)
+        for text in root.iter(qn("w:t")):
+            text.text = embed_ltr_runs(text.text or "")  # numbers and addresses keep their order
         for table_props in root.iter(qn("w:tblPr")):
             add_once(table_props, "bidiVisual", TBLPR_ORDER)
         for run_props in root.iter(qn("w:rPr")):
