@@ -26,12 +26,25 @@ WORD = re.compile(r'<word xMin="([0-9.]+)" yMin="([0-9.]+)"[^>]*>([^<]*)</word>'
 
 @pytest.fixture(scope="module")
 def arabic(tmp_path_factory) -> Path:
-    """The Arabic translation of the fixture FAQ built as a fragment and a Word handout."""
+    """The Arabic translation of the fixture FAQ built as a fragment, a Word handout and a leaflet."""
     folder = tmp_path_factory.mktemp("arabic")
     for path in FIXTURES.iterdir():
         shutil.copy(path, folder / path.name)
     publisher = Path(sys.executable).with_name("publisher")
-    command = [str(publisher), "build", "faq.ar.md", "-o", "out", "-f", "html", "-f", "docx", "-q"]
+    command = [
+        str(publisher),
+        "build",
+        "faq.ar.md",
+        "-o",
+        "out",
+        "-f",
+        "html",
+        "-f",
+        "docx",
+        "-f",
+        "pdf",
+        "-q",
+    ]
     subprocess.run(command, cwd=folder, check=True, capture_output=True)
     return folder / "out"
 
@@ -51,7 +64,7 @@ def test_arabic_fragment_in_chromium(browser, arabic, pictures, tmp_path):
                  r.setStart(t, 4); r.setEnd(t, 8); return [a, r.getBoundingClientRect().left]; }"""
         )
         assert order[0] < order[1]
-        page.screenshot(path=str(pictures / "fragment-ar.png"), full_page=True)
+        page.screenshot(path=str(pictures / "readme-fragment-ar.png"), full_page=True)
         violations = axe.run(page).response["violations"]
     assert not violations, "axe-core:\n" + describe_violations(violations)
 
@@ -70,3 +83,13 @@ def test_arabic_handout_in_libreoffice_reads_right_to_left(arabic, pictures, tmp
     x555 = next(x for x, _, t in words if t == "555")
     x0123 = next(x for x, _, t in words if t == "0123")
     assert x555 < x0123, "the phone number is shown as 0123 555"
+
+
+def test_arabic_leaflet_picture(arabic, pictures):
+    """The leaflet's first page for the README; its title reads back from the PDF."""
+    require_tool("pdftoppm")
+    assert render_pages(arabic / "faq.ar.pdf", pictures / "readme-leaflet-ar", 60, last=1)
+    text = subprocess.run(
+        ["pdftotext", str(arabic / "faq.ar.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "تقويم" in text

@@ -22,6 +22,8 @@ README_PICTURES = {
     "readme-fragment-phone.png": "fragment-phone.png",
     "readme-pdf-1.png": "leaflet-pdf-page-1.png",
     "readme-docx-1.png": "handout-docx-page-1.png",
+    "readme-leaflet-ar-1.png": "leaflet-ar-page-1.png",
+    "readme-fragment-ar.png": "fragment-ar-phone.png",
 }
 
 
