@@ -25,7 +25,8 @@ from publisher.renderers.pdf.print_html import print_view
 from publisher.renderers.pdf.render import PDF_VARIANT
 from publisher.renderers.pdf.render import prepare as prepare
 from publisher.renderers.pdf.render import warm_up as warm_up
-from publisher.renderers.pdf.views import PrintView
+from publisher.renderers.pdf.views import PrintSection, PrintView
+from publisher.text import inline_text
 
 SHEET_MM = {"a4": (297.0, 210.0), "letter": (279.4, 215.9)}
 """Landscape sheet sizes."""
@@ -73,6 +74,7 @@ def render_trifold(document: Document, theme: Theme, print_shop: bool = False) -
     """
     view = print_view(document, theme)
     sections = joined_sections(view)
+    refuse_wide_tables(document, sections)
     geometry = trifold_geometry(theme.paper)
     fitting = 0
     with fold_session(document, theme, PRINT_SHOP_VARIANT if print_shop else PDF_VARIANT) as session:
@@ -101,6 +103,20 @@ def trifold_html(
         flap_sections=flap,
         inside_sections=inside,
     )
+
+
+def refuse_wide_tables(document: Document, sections: tuple[PrintSection, ...]) -> None:
+    """Stop at the first question holding a table too wide for a panel (``wide.is_wide``).
+
+    The leaflet sets such a table across the page; a tri-fold has no page-wide place.
+    """
+    wide = {entry.id for section in sections for entry in section.entries if entry.wide}
+    for entry in document.entries:
+        if entry.id in wide:
+            raise RenderError(
+                f"line {entry.line}: the answer to {inline_text(entry.question)!r} holds a table "
+                "too wide for a tri-fold panel; build the A5 booklet instead (-f booklet)"
+            )
 
 
 def too_long(fitting: int, total: int) -> str:
