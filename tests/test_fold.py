@@ -10,8 +10,11 @@ intent, trim and bleed boxes, embedded fonts, version, dates) and for the same b
 from __future__ import annotations
 
 import io
+import json
 import re
+import shutil
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -233,3 +236,18 @@ def test_every_layout_holds_every_question(fmt: str):
     pages = len(PdfReader(io.BytesIO(data)).pages)
     text = "".join(page_text(data, number) for number in range(1, pages + 1))
     assert [q for q in questions_of(CLINIC_FAQ) if normalise(q) not in text] == []
+
+
+@pytest.mark.parametrize("fmt", ["trifold", "booklet"])
+def test_patients_copies_have_no_pdfua_errors(fmt: str, tmp_path: Path):
+    pytest.importorskip("outloud", reason="outloud is in the test extra: pip install -e '.[test]'")
+    outloud = shutil.which("outloud", path=str(Path(sys.executable).parent))
+    assert outloud, "outloud is installed beside this Python"
+    path = tmp_path / f"faq.{fmt}.pdf"
+    path.write_bytes(render(CLINIC_FAQ, fmt))
+    checked = subprocess.run(
+        [outloud, "--json", "-", "--fail-on", "never", str(path)], capture_output=True, text=True, timeout=600
+    )
+    result = json.loads(checked.stdout)["results"][0]
+    assert result["error"] is None and result["stats"]["tagged"]
+    assert [f"{f['rule']}: {f['message']}" for f in result["findings"] if f["severity"] == "error"] == []
