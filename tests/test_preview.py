@@ -42,10 +42,16 @@ def preview(project):
     running.stop()
 
 
+def only_warnings(problems: list[dict]) -> bool:
+    """True when the list holds the clinic FAQ's readability warnings (issue 15) and no error."""
+    return bool(problems) and all(p["severity"] == "warning" and p["line"] > 0 for p in problems)
+
+
 def test_first_update_has_every_output(preview):
     """Every format is on the board and downloadable, with the name ``build`` would write."""
     state = preview.state()
-    assert state["problems"] == [] and state["stale"] == []
+    assert state["stale"] == [] and state["state"] == "ready"
+    assert only_warnings(state["problems"])
     for fmt, magic in (("pdf", b"%PDF-"), ("docx", b"PK"), ("html", b'<div class="faqp"'), ("json", b"{")):
         status, body = preview.request(f"/download/{fmt}")
         assert status == 200 and body.startswith(magic), fmt
@@ -72,12 +78,14 @@ def test_save_updates_then_broken_save_keeps_last_good_outputs(preview, project)
     preview.save("---\ntitle: [unclosed\n---\n\n## A question?\n\nAn answer.\n")
     broken = preview.wait_for(lambda s: s["state"] == "problems")
     assert any(p["line"] == BROKEN_YAML_LINE and p["col"] > 0 for p in broken["problems"]), broken
+    assert any(p["severity"] == "error" for p in broken["problems"]), broken
     assert set(broken["stale"]) == {"html", "json", "docx", "pdf"}
     assert preview.request("/download/pdf")[1] == pdf, "the last good PDF must stay"
     assert broken["pdf"]["rev"] == state["pdf"]["rev"]
     preview.save(original)
     fixed = preview.wait_for(lambda s: s["state"] == "ready")
-    assert fixed["problems"] == [] and fixed["stale"] == []
+    assert fixed["stale"] == [] and only_warnings(fixed["problems"])
+    assert fixed["problems"] == before["problems"], "the restored source has its warnings back, no more"
     assert b"What does the preview show?" not in preview.request("/site")[1]
 
 

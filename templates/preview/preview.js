@@ -93,21 +93,42 @@ function showProblems(problems) {
       : problem.text;
     return item;
   }));
-  document.getElementById("problems-none").hidden = problems.length > 0;
-  document.getElementById("problem-count").textContent = `(${problems.length})`;
+  // Errors stop the outputs; warnings (readability, a repeated question) do not, so staff
+  // see the two counted apart and know at a glance whether what they see is current.
+  const errors = errorsIn(problems);
+  const warnings = problems.length - errors;
+  const none = document.getElementById("problems-none");
+  none.hidden = errors > 0;
+  none.textContent = warnings
+    ? "No errors: every output is up to date. The warnings below do not stop the outputs."
+    : "None: every output is up to date.";
+  document.getElementById("problem-count").textContent = problems.length
+    ? `(${plural(errors, "error")}, ${plural(warnings, "warning")})`
+    : "(0)";
+}
+
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function errorsIn(problems) {
+  return problems.filter((problem) => problem.severity !== "warning").length;
 }
 
 function showStatus(status) {
   const line = document.getElementById("status");
-  const count = (status.problems || []).length;
+  const problems = status.problems || [];
+  const errors = errorsIn(problems);
+  const warnings = problems.length - errors;
   line.classList.toggle("problems", status.state === "problems");
   if (status.state === "problems") {
-    line.textContent = `The last save has ${count} problem${count === 1 ? "" : "s"}: ` +
+    line.textContent = `The last save has ${plural(errors, "problem")}: ` +
       "see the Problems tab. The last good outputs are shown.";
   } else if (status.state === "building") {
     line.textContent = "Updating…";
   } else if (status.updated) {
-    line.textContent = `Up to date (updated at ${status.updated}).`;
+    line.textContent = `Up to date (updated at ${status.updated})` +
+      (warnings ? `, with ${plural(warnings, "warning")}: see the Problems tab.` : ".");
   }
   const stale = new Set(status.stale || []);
   for (const panel of document.querySelectorAll("[data-output]")) {
