@@ -36,7 +36,9 @@ def render_booklet(document: Document, theme: Theme, print_shop: bool = False) -
     view = print_view(document, theme)
     sections = joined_sections(view)
 
-    def html(blank_pages: int) -> str:
+    def html(padding: int) -> str:
+        # One item per blank page: templates only read fields, they call nothing (not range).
+        blank_pages: tuple[int, ...] = tuple(range(padding))
         return fold_html(
             "booklet.html.j2",
             view,
