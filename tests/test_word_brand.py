@@ -22,6 +22,9 @@ WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+BRANDED_EDITION = "Reviewed October 2026 · Next review October 2029"
+"""The branded fixture's edition line: its ``updated`` date, the default three years on, no version."""
+CLINIC_EDITION = "Version 1 · Reviewed November 2026 · Next review November 2029"
 CONTACT_LINE = "+44 20 0000 0000 · care@harbour.example · 1 Quay Street, Harbourtown · Tue-Sat 10:00-18:00"
 
 
@@ -74,9 +77,13 @@ def test_header_logo_is_the_brand_logo_described_by_the_clinic_name(branded):
 
 
 def test_footer_has_the_contact_line_above_page_numbers(branded):
+    """Contact line, then the edition line (issue 15), then the page numbers: the reader's order."""
     footer = open_docx(branded).sections[0].footer
-    contact, pages = footer.paragraphs
-    assert contact.text == CONTACT_LINE
+    contact, edition, pages = footer.paragraphs
+    # The phone number holds no-break spaces (it never wraps); compared as a reader sees it.
+    assert contact.text.replace("\u00a0", " ") == CONTACT_LINE
+    assert contact.text.startswith("+44\u00a020\u00a00000\u00a00000 · ")
+    assert edition.text == BRANDED_EDITION
     assert field_codes(pages) == ["PAGE", "NUMPAGES"]
     assert pages.text == "Page 1 of 1"
     assert {p.style.name for p in footer.paragraphs} == {"Footer"}
@@ -90,10 +97,12 @@ def test_footer_phone_and_email_are_links(branded):
 def test_long_contact_details_wrap_onto_a_second_line():
     footer = open_docx(render(CLINIC_FAQ, brand=SAMPLE)).sections[0].footer
     contact = footer.paragraphs[0]
-    assert contact.text == (
+    assert contact.text.replace("\u00a0", " ") == (
         "+1 000 000 0000 (example) · hello@clinic.example\n"
         "1 Example Street, Example Town (placeholder address) · Mon-Fri 9:00-17:00"
     )
+    # The line breaks between details, never inside the phone number.
+    assert contact.text.startswith("+1\u00a0000\u00a0000\u00a00000\u00a0(example) · ")
 
 
 def test_header_with_only_a_logo_or_only_a_name():
@@ -104,8 +113,8 @@ def test_header_with_only_a_logo_or_only_a_name():
     assert open_docx(unnamed).sections[0].header.paragraphs[0].text == "\u2003\tFrequently Asked Questions"
     named = open_docx(render(CLINIC_FAQ, brand=Brand(name="Hill Clinic"))).sections[0]
     assert named.header.paragraphs[0].text == "Hill Clinic\tFrequently Asked Questions"
-    # No contact details: the footer is the page numbers alone.
-    assert [p.text for p in named.footer.paragraphs] == ["Page 1 of 1"]
+    # No contact details: the footer is the edition line and the page numbers.
+    assert [p.text for p in named.footer.paragraphs] == [CLINIC_EDITION, "Page 1 of 1"]
 
 
 def test_wide_word_mark_takes_at_most_a_third_of_the_line(tmp_path: Path):
@@ -120,8 +129,16 @@ def test_wide_word_mark_takes_at_most_a_third_of_the_line(tmp_path: Path):
 def test_neutral_header_and_footer_stay_plain(neutral):
     section = open_docx(neutral).sections[0]
     assert [p.text for p in section.header.paragraphs] == ["Harbour Clinic FAQ"]
-    assert [p.text for p in section.footer.paragraphs] == ["Page 1 of 1"]
+    assert [p.text for p in section.footer.paragraphs] == [BRANDED_EDITION, "Page 1 of 1"]
     assert not list(part_xml(neutral, "word/header1.xml").iter(f"{WP}inline"))
+
+
+def test_footer_without_version_or_review_dates_has_no_edition_line(tmp_path: Path):
+    """A source with no version and no review date: no edition line, the page numbers alone."""
+    source = tmp_path / "faq.md"
+    source.write_text("---\ntitle: Plain FAQ\n---\n\n## Is this dated?\n\nNo.\n", encoding="utf-8")
+    footer = open_docx(render(source, brand=Brand(name="Hill Clinic"))).sections[0].footer
+    assert [p.text for p in footer.paragraphs] == ["Page 1 of 1"]
 
 
 # --- styles and properties --------------------------------------------------------------

@@ -62,7 +62,11 @@ def test_styles_the_reference_lacks_are_added(reference):
 def test_reference_letterhead_is_kept_and_page_numbers_added(reference):
     section = open_docx(render(CLINIC_FAQ, docx_reference=reference)).sections[0]
     assert section.header.paragraphs[0].text == "Clinic letterhead"
-    assert section.footer.paragraphs[0].text == "Page 1 of 1"
+    # The reference has no footer: ours, the edition line (issue 15) above the page numbers.
+    assert [p.text for p in section.footer.paragraphs] == [
+        "Version 1 · Reviewed November 2026 · Next review November 2029",
+        "Page 1 of 1",
+    ]
     # The reference's page setup (python-docx's template: US Letter) is kept.
     assert section.page_width.inches == 8.5
 
