@@ -245,16 +245,16 @@ class Meta:
     """The references it rests on, listed as numbered "Sources" at the end of every format."""
     reading_grade: float | None = None
     """Reading-grade target of the plain-language check (None: the brand's, else 8)."""
-
-    @property
-    def reviewed(self) -> dt.date | None:
-        """The date of the last review (``updated`` by its newer name)."""
-        return self.updated
     alternative_formats: tuple[str, ...] | None = None
     """The other formats the statement names (``publisher.alternatives``): () turns it off,
     None leaves the choice to the build (large print and braille, when there is a phone)."""
     alternative_links: tuple[tuple[str, str], ...] = ()
     """(format, address) of the alternative files the fragment links to (``large-pdf``, ``brf`` ...)."""
+
+    @property
+    def reviewed(self) -> dt.date | None:
+        """The date of the last review (``updated`` by its newer name)."""
+        return self.updated
 
 
 @dataclass(frozen=True)
