@@ -177,7 +177,9 @@ def test_inline_marks_are_character_styles(features):
     assert ("Emphasis", "bring") in run_styles(question)
     assert ("Verbatim Char", "P2") in run_styles(paragraphs["Use the P2 car park."])
     assert ("Hyperlink", "how to prepare") in run_styles(paragraphs["See also how to prepare."])
-    disclaimer = paragraphs["This leaflet is general information; see our site or call 0123\u00a0456\u00a0789."]
+    disclaimer = paragraphs[
+        "This leaflet is general information; see our site or call 0123\u00a0456\u00a0789."
+    ]
     assert ("Emphasis", "general information") in run_styles(disclaimer)
 
 

@@ -42,8 +42,8 @@ from publisher.renderers.docx.package import (
 )
 from publisher.renderers.docx.page import letterhead, set_up_page, text_width, write_footer, write_header
 from publisher.renderers.docx.pictures import Pictures
-from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.rtl import make_right_to_left
+from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.styles import install_styles, replace_doc_defaults, set_language
 from publisher.renderers.docx.xml import add_bookmark, set_keep_lines
 from publisher.resources import templates_dir
