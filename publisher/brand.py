@@ -82,3 +82,5 @@ class Brand:
     """Phone, email, address and opening hours."""
     source: Path | None = None
     """The brand file these values came from (None for the default look)."""
+    reading_grade: float | None = None
+    """The clinic's plain-language target (``plain_language.reading_grade``); a FAQ's front matter wins."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from numbers import Real
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ SCHEMA: dict[str, Any] = {
         "headings": {"family": str, "weight": str, "color": str},
     },
     "contact": {"phone": str, "email": str, "address": str, "hours": str},
+    # Our extension, like contact: the plain-language target for every FAQ of the clinic.
+    "plain_language": {"reading_grade": Real},
 }
 # Text values the PDF prints, so each character must be one the shipped fonts draw.
 PRINTED = (
@@ -118,6 +121,7 @@ class BrandReader(BrandFonts):
             **headings,
             fonts=self.fonts(data),
             contact=Contact(**{k: self.text(data, "contact", k) for k in SCHEMA["contact"]}),
+            reading_grade=self.reading_grade(mapping(data.get("plain_language"))),
             source=self.path.resolve(),
         )
 
@@ -206,6 +210,16 @@ class BrandReader(BrandFonts):
             self.problem("meta.link.home", f"the home page must be an http:// or https:// address: {problem}")
             return ""
         return home
+
+    def reading_grade(self, plain_language: dict) -> float | None:
+        """``plain_language.reading_grade``: a school grade from 1 to 20 (None when not given)."""
+        grade = plain_language.get("reading_grade")
+        if grade is None or not isinstance(grade, Real):
+            return None  # a value of the wrong type is reported by check_keys
+        if isinstance(grade, bool) or not 1 <= grade <= 20:
+            self.problem("plain_language.reading_grade", "must be a school grade from 1 to 20, such as 8")
+            return None
+        return float(grade)
 
     def text(self, data: dict, *keys: str) -> str:
         for key in keys:
@@ -302,4 +316,4 @@ def shape_name(expected: Any) -> str:
     """How to describe an expected value in a message."""
     if isinstance(expected, dict):
         return f"a mapping with {', '.join(expected)}"
-    return {str: "text", dict: "a mapping", list: "a list"}[expected]
+    return {str: "text", dict: "a mapping", list: "a list", Real: "a number"}[expected]

@@ -107,11 +107,12 @@ def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
 
 def record_bytes(pending: Pending, options: BuildOptions, files: dict[Path, bytes]) -> bytes:
     """The edition record of a build whose outputs are ``files`` (content warnings only)."""
-    from publisher.lint import is_calendar_warning
+    from publisher.lint import checks_for, is_calendar_warning
     from publisher.record import edition_record
 
     warnings = [w for w in pending.warnings if not is_calendar_warning(w)]
-    return edition_record(pending.document, pending.text, files, warnings, options.checks.reading_grade)
+    grade = checks_for(pending.source, options.checks).reading_grade
+    return edition_record(pending.document, pending.text, files, warnings, grade)
 
 
 def render_one(fmt: str, document: Document, theme: Theme, debug: bool = False) -> tuple[Rendered, float]:

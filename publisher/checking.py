@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from publisher.errors import PublisherError
-from publisher.lint import Checks, check_source, strict_failure
+from publisher.lint import Checks, check_source, checks_for, strict_failure
 
 
 def run_check(
@@ -44,7 +44,7 @@ def run_check(
             if not failed:
                 click.echo(f"{source}: {describe(document)}")
             continue
-        data = readability_data(document, warnings, checks.reading_grade)
+        data = readability_data(document, warnings, checks_for(source, checks).reading_grade)
         if fmt == "json":
             reports.append({"source": str(source), **data})
         else:

@@ -141,7 +141,7 @@ def check(
     from publisher.translations import with_translations
 
     chosen = with_translations(list(sources) or [default_source()])
-    if not run_check(chosen, brand_file, make_checks(), strict, report, report_format):
+    if not run_check(chosen, brand_file, make_checks(brand_file), strict, report, report_format):
         raise SystemExit(1)
 
 
@@ -237,7 +237,7 @@ def preview(source, port, no_browser, paper, brand_file, quiet) -> None:
         force=True,
         jobs=jobs,
         epoch=source_date_epoch(),
-        checks=make_checks(),
+        checks=make_checks(brand_file),
     )
     run_preview(source or default_source(), options, port, not no_browser, Console(quiet))
 
@@ -293,18 +293,18 @@ def make_options(
     # Read once, here: a bad value stops build and watch before anything renders.
     epoch = source_date_epoch()
     options = BuildOptions(out_dir, chosen, theme, brand_file, force, jobs, epoch, debug)
-    return replace(options, strict=strict, checks=make_checks(), record=record)
+    return replace(options, strict=strict, checks=make_checks(brand_file), record=record)
 
 
-def make_checks():
-    """What warnings are measured against: today's date from the real calendar.
+def make_checks(brand_file: Path | None = None):
+    """What warnings are measured against: today's date from the real calendar, and ``--brand``.
 
     Not SOURCE_DATE_EPOCH: "the review date has passed" is about the day the command
     runs, and a warning changes no output.
     """
     from publisher.lint import Checks
 
-    return Checks(today=dt.date.today())
+    return Checks(today=dt.date.today(), brand_file=brand_file)
 
 
 def distinct_outputs(sources: list[Path]) -> list[Path]:

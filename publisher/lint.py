@@ -27,6 +27,8 @@ class Checks:
     """The brand's reading-grade target (the front matter's ``reading_grade`` wins; default 8)."""
     jargon: tuple[tuple[str, str], ...] = ()
     """(term, plain word or "") from the clinic's ``_jargon.yml`` (``publisher.jargon``)."""
+    brand_file: Path | None = None
+    """``--brand``; without it each source's own ``_brand.yml`` gives the reading-grade target."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,29 @@ def check_source_text(path: Path, checks: Checks) -> tuple[str, Document, list[P
 
     text = read_source(path)
     document = parsing.parse(text, path)  # the text read once serves the parser and the warnings
-    checks = replace(checks, jargon=checks.jargon or load_jargon(jargon_file_for(path)))
+    checks = replace(checks_for(path, checks), jargon=checks.jargon or load_jargon(jargon_file_for(path)))
     return text, document, document_warnings(document, text, checks)
+
+
+def checks_for(path: Path, checks: Checks) -> Checks:
+    """The checks of one source: the reading-grade target of its brand file filled in.
+
+    A brand file with problems gives no target here: its problems are reported where
+    it is read (check reads it first, build stops on it).
+    """
+    if checks.reading_grade is not None:
+        return checks
+    from publisher.brand import brand_file_for
+    from publisher.brandfile import load_brand
+    from publisher.errors import SourceError
+
+    brand_file = brand_file_for(checks.brand_file, path)
+    if brand_file is None:
+        return checks
+    try:
+        return replace(checks, reading_grade=load_brand(brand_file).reading_grade)
+    except SourceError:
+        return checks
 
 
 def is_calendar_warning(problem: Problem) -> bool:
