@@ -20,7 +20,7 @@ from publisher.facts import source_date_epoch, with_facts
 from publisher.model import Table
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.pdf import render
+from publisher.renderers.pdf import balance, render
 from publisher.renderers.pdf.print_html import print_html
 from publisher.renderers.pdf.views import PrintEntry, PrintSection
 from publisher.renderers.pdf.wide import column_runs, is_wide
@@ -52,6 +52,15 @@ LONE_CLOSING = (
 """Corpus sources whose closing block sat alone on the last page."""
 EVEN_LAST_PAGE = ("dermatology-en-1-long", "gp-en-60", "gp-en-15-links", "optician-en-8")
 """Corpus sources whose last page can end its columns within two lines of each other."""
+LOOSENED = (
+    CLINIC_FAQ,
+    CORPUS / "counselling-en-8" / "faq.md",
+    CORPUS / "dental-en-8-price-list" / "faq.md",
+    CORPUS / "fertility-he-8-rtl" / "faq.md",
+)
+"""Sources whose last page is laid out again with short answers split (balance.py): more even."""
+SPLIT_TO_BALANCE = (CLINIC_FAQ,)
+"""Of those, the ones whose last page then ends its columns within two lines."""
 HYPHENS = "-\u2010\u00ad"
 TWO_LINES_PT = 29.0
 """Two lines of 12pt text at line-height 1.4 (33.6 pt), less a little: the balance allowed."""
@@ -233,6 +242,7 @@ def test_second_pass_only_for_a_lone_closing_page(monkeypatch):
     calls = []
     original = render.lay_out
     monkeypatch.setattr(render, "lay_out", lambda *a, **k: calls.append(1) or original(*a, **k))
+    monkeypatch.setattr(balance, "loosened", lambda rendering: frozenset())  # the balancing try aside
     build.__wrapped__(CORPUS / "optician-en-8" / "faq.md")
     assert len(calls) == 1
     build.__wrapped__(CORPUS / "hearing-tr-8" / "faq.md")
@@ -243,6 +253,52 @@ def test_second_pass_only_for_a_lone_closing_page(monkeypatch):
 def test_last_page_columns_end_within_two_lines(name):
     last = layout_of(CORPUS / name / "faq.md").pages[-1].column_difference
     assert last is None or last <= TWO_LINES_PT
+
+
+@pytest.mark.parametrize("source", SPLIT_TO_BALANCE, ids=lambda path: path.parent.name)
+def test_short_answers_split_on_the_last_page_to_even_its_columns(source):
+    """Kept whole, these short answers ended the last page's columns more than two lines apart."""
+    last = layout_of(source).pages[-1].column_difference
+    assert last is not None and last <= TWO_LINES_PT
+
+
+@pytest.mark.parametrize("source", LOOSENED, ids=lambda path: path.parent.name)
+def test_split_answers_keep_their_question(source):
+    """A question never ends a column once answers may split: it keeps its answer's first lines."""
+    layout = layout_of(source)
+    assert not layout.stranded_headings
+    assert not layout.missing_questions
+    assert not layout.lone_closing_pages
+
+
+def test_balancing_loosens_only_long_enough_answers_after_the_page_top(monkeypatch):
+    """The second layout loosens answers of four lines or more, never the last page's first entry."""
+    tries = []
+    original = balance.more_even
+    monkeypatch.setattr(
+        balance, "more_even", lambda first, second: tries.append((first, second)) or original(first, second)
+    )
+    build.__wrapped__(CLINIC_FAQ)
+    assert len(tries) == 1
+    first, second = tries[0]
+    entries = [e for c in balance.last_column_set(first.pages[-1]._page_box) for e in balance.entry_boxes(c)]
+    loose = balance.loosened(first)
+    assert loose and balance.question_id(entries[0]) not in loose
+    for entry in entries:
+        if balance.question_id(entry) in loose:
+            assert (
+                "short" in balance.classes(entry) and balance.answer_lines(entry) >= balance.MIN_SPLIT_LINES
+            )
+    assert balance.uneven_end(second) < balance.uneven_end(first) - balance.ONE_LINE_PX
+    assert balance.more_even(first, second) is second
+
+
+def test_no_balancing_try_for_an_even_last_page(monkeypatch):
+    calls = []
+    original = render.lay_out
+    monkeypatch.setattr(render, "lay_out", lambda *a, **k: calls.append(1) or original(*a, **k))
+    build.__wrapped__(CORPUS / "optician-en-8" / "faq.md")
+    assert len(calls) == 1
 
 
 # --- accessibility ----------------------------------------------------------------------------------

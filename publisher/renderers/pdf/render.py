@@ -22,8 +22,9 @@ from publisher.brand import Brand
 from publisher.errors import RenderError
 from publisher.model import Document
 from publisher.renderers import Rendered, Theme
+from publisher.renderers.pdf import balance
 from publisher.renderers.pdf.print_html import print_html
-from publisher.renderers.pdf.speed import cycle_collector_paused
+from publisher.renderers.pdf.speed import columns_once, cycle_collector_paused
 from publisher.renderers.pdf.speed import enable as enable_speedups
 from publisher.renderers.pdf.speed import wanted as speedups_wanted
 from publisher.resources import templates_dir
@@ -63,7 +64,7 @@ def render_pdf(document: Document, theme: Theme) -> Rendered:
         base_url=folder,
         created=created,
         identifier=identifier,
-        reflowed=lambda: print_html(document, theme, closing_in_columns=True),
+        reflowed=lambda **variant: print_html(document, theme, **variant),
     )
 
 
@@ -83,12 +84,14 @@ def html_to_pdf(
     base_url: Path,
     created: str | None = None,
     identifier: bytes = b"",
-    reflowed: Callable[[], str] | None = None,
+    reflowed: Callable[..., str] | None = None,
 ) -> Rendered:
     """Lay out print HTML with WeasyPrint, reading only files under ``roots``.
 
-    ``reflowed`` gives the print HTML with the closing block in the last column: laid
-    out only when the closing block would otherwise sit alone on the last page.
+    ``reflowed(closing_in_columns=..., loose=...)`` gives the print HTML again with the
+    closing block in the last column (laid out only when the closing block would otherwise
+    sit alone on the last page) or with some short answers allowed to split (only when the
+    last page's columns would end more than two lines apart: balance.py).
     Returns the PDF and its page count, which WeasyPrint's layout already knows.
     Raises RenderError naming the URL when a resource is refused, and listing
     WeasyPrint's complaints when it reports any (a missing image, an unknown glyph).
@@ -104,7 +107,7 @@ def weasyprint_pdf(
     base_url: Path,
     created: str | None,
     identifier: bytes,
-    reflowed: Callable[[], str] | None = None,
+    reflowed: Callable[..., str] | None = None,
 ) -> Rendered:
     """``html_to_pdf`` itself: import WeasyPrint if need be, lay out, check, draw."""
     from weasyprint.urls import FatalURLFetchingError
@@ -116,8 +119,10 @@ def weasyprint_pdf(
     with collected_warnings() as problems:
         try:
             rendering = lay_out(html, fetcher, base_url, **options)
-            if reflowed and closing_alone(rendering):
-                rendering = fewer_lone_pages(rendering, lay_out(reflowed(), fetcher, base_url, **options))
+            if reflowed:
+                rendering = second_tries(
+                    rendering, lambda **variant: lay_out(reflowed(**variant), fetcher, base_url, **options)
+                )
             # Stop before drawing: a layout with holes (say, a font that did not load)
             # is not worth drawing, and drawing it is where WeasyPrint may crash.
             raise_problems(fetcher.refused + problems)
@@ -134,8 +139,24 @@ def lay_out(html: str, fetcher, base_url: Path, **options):
     """WeasyPrint's pages for print HTML, fetched through ``fetcher`` with only the shipped fonts."""
     import weasyprint
 
+    columns_once()
     page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
     return page.render(font_config=shipped_fonts_only(), **options)
+
+
+def second_tries(rendering, relaid: Callable):
+    """The layout with no lone closing page and the most even last page, laying out again only if needed.
+
+    ``relaid(closing_in_columns=..., loose=...)`` lays out the print HTML made with those choices.
+    """
+    in_columns = False
+    if closing_alone(rendering):
+        reflowed = fewer_lone_pages(rendering, relaid(closing_in_columns=True))
+        in_columns, rendering = reflowed is not rendering, reflowed
+    loose = balance.loosened(rendering)
+    if loose:
+        rendering = balance.more_even(rendering, relaid(closing_in_columns=in_columns, loose=loose))
+    return rendering
 
 
 def closing_alone(rendering) -> bool:

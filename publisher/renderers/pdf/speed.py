@@ -59,6 +59,14 @@ def enable(on: bool = True) -> bool:
     return _enabled
 
 
+def columns_once() -> None:
+    """Once WeasyPrint is imported: lay each page's columns out once, when the speed-ups are on."""
+    if _enabled:
+        from publisher.renderers.pdf import column_reuse
+
+        column_reuse.install()
+
+
 @contextlib.contextmanager
 def cycle_collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector for a burst of allocation; nested pauses are fine.

@@ -1,0 +1,121 @@
+"""Even column ends on the leaflet's last page, read from WeasyPrint's layout tree.
+
+WeasyPrint balances the last page's columns, but a short answer is kept whole
+(``.entry.short``): with a few of them the columns can end many lines apart. When they
+do, render.py lays the leaflet out once more with the short answers of that page allowed
+to split (``.loose`` in print.css, named by id here) and keeps the more even layout.
+
+Only answers of four lines or more are loosened (a split leaves two lines on each side at
+least), and never the page's first entry: kept whole, it keeps every later entry on this
+page, so the pages before it stay as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+PX_PER_PT = 4 / 3
+TWO_LINES_PX = 29.0 * PX_PER_PT
+"""Two lines of 12pt text at line-height 1.4 (33.6 pt), less a little: the unevenness tolerated."""
+ONE_LINE_PX = 16.8 * PX_PER_PT
+"""The least gain worth splitting answers for."""
+MOST_PAGES = 12
+"""Leaflets longer than this are not laid out again for their last page: it would double the
+time of a long document (a 1,000-entry FAQ takes 12 s a layout) for one page of 76."""
+MIN_SPLIT_LINES = 4
+
+
+def uneven_end(rendering) -> float:
+    """How far apart, in CSS px, the last column set of the last page ends its two columns."""
+    columns = last_column_set(rendering.pages[-1]._page_box)
+    if len(columns) < 2:
+        return 0.0
+    top = min(column.position_y for column in columns)
+    ends = [max((bottom(box) for box in descendants(column)), default=top) for column in columns]
+    return max(ends) - min(ends)
+
+
+def loosened(rendering) -> frozenset[str]:
+    """Ids of the short entries on the last page that may split to even its columns ('' for none).
+
+    Empty when the columns already end within two lines, or the leaflet is too long to try.
+    """
+    if len(rendering.pages) > MOST_PAGES or uneven_end(rendering) <= TWO_LINES_PX:
+        return frozenset()
+    entries = [
+        box for column in last_column_set(rendering.pages[-1]._page_box) for box in entry_boxes(column)
+    ]
+    return frozenset(
+        question_id(entry)
+        for entry in entries[1:]
+        if "short" in classes(entry) and answer_lines(entry) >= MIN_SPLIT_LINES and question_id(entry)
+    )
+
+
+def more_even(first, second):
+    """The second layout when it is a line more even than the first and adds no page or lone closing."""
+    if len(second.pages) > len(first.pages):
+        return first
+    if uneven_end(second) <= uneven_end(first) - ONE_LINE_PX:
+        return second
+    return first
+
+
+def last_column_set(page_box) -> list:
+    """The column boxes of the last multi-column block on a page, in order."""
+    sets = [column_children(box) for box in descendants(page_box)]
+    sets = [columns for columns in sets if columns]
+    return sets[-1] if sets else []
+
+
+def column_children(box) -> list:
+    """The column boxes directly inside a box (a multi-column block once laid out)."""
+    return [child for child in getattr(box, "children", ()) if getattr(child, "is_column", False)]
+
+
+def descendants(box, skip: str = "") -> Iterator:
+    """A box and every box below it, in tree order; ``skip`` leaves out boxes whose tag ends so."""
+    stack = [box]
+    while stack:
+        current = stack.pop()
+        if skip and current.element_tag.endswith(skip):
+            continue  # a list item's marker: a line of its own beside the item's first line
+        yield current
+        stack.extend(reversed(getattr(current, "children", ())))
+
+
+def bottom(box) -> float:
+    """Where a line of text (or a table row, a picture) ends; 0 for other boxes."""
+    kind = type(box).__name__
+    if kind in ("LineBox", "TableRowBox") or kind.endswith("ReplacedBox"):
+        return box.position_y + box.margin_height()
+    return 0.0
+
+
+def entry_boxes(column) -> Iterator:
+    """The boxes of the questions-and-answers (``article.entry``) in a column."""
+    for box in descendants(column):
+        if box.element_tag == "article" and "entry" in classes(box):
+            yield box
+
+
+def classes(box) -> list[str]:
+    """The classes of a box's element."""
+    element = getattr(box, "element", None)
+    return (element.get("class") or "").split() if element is not None else []
+
+
+def question_id(entry) -> str:
+    """The id of an entry's question heading ("" when it has none)."""
+    for box in descendants(entry):
+        if "question" in classes(box):
+            return box.element.get("id") or ""
+    return ""
+
+
+def answer_lines(entry) -> int:
+    """How many lines the answer of an entry box takes on its page."""
+    for box in descendants(entry):
+        if "answer" in classes(box):
+            return sum(type(line).__name__ == "LineBox" for line in descendants(box, skip="::marker"))
+    return 0

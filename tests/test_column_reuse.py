@@ -1,0 +1,96 @@
+"""Columns laid out once (column_reuse.py): the same PDF bytes as stock WeasyPrint, in less time."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from publisher.renderers.pdf import column_reuse
+from publisher.renderers.pdf.render import html_to_pdf
+from publisher.resources import templates_dir
+from tests.helpers.paths import CLINIC_FAQ, EPOCH, ROOT, TESTS
+
+CORPUS = TESTS / "corpus"
+SOURCES = (
+    CLINIC_FAQ,  # lists: their markers are positioned boxes the reused layout must hand on
+    CORPUS / "fertility-he-8-rtl" / "faq.md",  # right to left: columns placed from the right
+    CORPUS / "travel-vaccination-en-15-wide-table" / "faq.md",  # column sets around a wide table
+    CORPUS / "smp-en-8-png" / "faq.md",  # pictures
+)
+RENDER = """
+import sys
+from pathlib import Path
+from publisher.renderers.pdf.render import html_to_pdf
+from publisher.resources import templates_dir
+html = Path(sys.argv[1])
+pdf = html_to_pdf(html.read_text(), (templates_dir(), html.parent), base_url=html.parent)
+Path(sys.argv[2]).write_bytes(pdf.data)
+"""
+
+
+def kept_html(source: Path, out: Path) -> Path:
+    """The print HTML ``publisher build --keep-html`` writes for a source."""
+    environ = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    command = [sys.executable, "-m", "publisher", "build", str(source), "-o", str(out), "-f", "pdf"]
+    subprocess.run([*command, "--keep-html", "--force", "-q", "-j", "1"], cwd=ROOT, env=environ, check=True)
+    return out / f"{source.stem}.print.html"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.parent.name)
+def test_same_pdf_as_columns_laid_out_twice(source, tmp_path, monkeypatch):
+    html = kept_html(source, tmp_path)
+    hits = counting_hits(monkeypatch)
+    ours = html_to_pdf(html.read_text(), (templates_dir(), html.parent), base_url=html.parent).data
+    assert hits[0] > 0  # the first pass's columns were handed back at least once
+    stock = tmp_path / "stock.pdf"
+    environ = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "PUBLISHER_NO_SPEEDUPS": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    subprocess.run([sys.executable, "-c", RENDER, str(html), str(stock)], cwd=ROOT, env=environ, check=True)
+    assert ours == stock.read_bytes()
+
+
+def counting_hits(monkeypatch) -> list[int]:
+    """Count the column layouts handed back in this process from now on (a list of one number)."""
+    from publisher.renderers.pdf.speed import enable
+
+    enable()
+    import weasyprint  # noqa: F401  (column_reuse wraps WeasyPrint's layout once it is imported)
+
+    assert column_reuse.install()
+    hits = [0]
+
+    class Counting(dict):
+        def pop(self, key, default=None):
+            found = super().pop(key, default)
+            hits[0] += found is not None
+            return found
+
+    class Tables(list):
+        """The stack of kept-layout tables, each one counting what it hands back."""
+
+        def append(self, table):
+            super().append(Counting(table))
+
+    monkeypatch.setattr(column_reuse, "_kept", Tables())
+    return hits
+
+
+def test_another_weasyprint_is_left_alone(caplog, monkeypatch):
+    import weasyprint
+    from weasyprint.layout import block
+
+    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    before = block.block_box_layout
+    caplog.set_level(logging.DEBUG, logger="publisher.speed")
+    assert column_reuse.install() is False
+    assert block.block_box_layout is before
+    assert "WeasyPrint 71.0 is not 70.0: columns laid out as installed" in caplog.text
