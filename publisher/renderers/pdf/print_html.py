@@ -42,7 +42,7 @@ from publisher.renderers.html.nodes import HtmlRenderer, data_uri
 from publisher.renderers.pdf.address_text import address_breaks, iri
 from publisher.renderers.pdf.contact import contact_block
 from publisher.renderers.pdf.views import PrintEntry, PrintSection, PrintView
-from publisher.renderers.pdf.wide import column_runs, has_wide_table, is_long
+from publisher.renderers.pdf.wide import column_runs, has_wide_table, is_cramped, is_long
 from publisher.resources import templates_dir
 from publisher.text import block_text, inline_text
 from publisher.typography import is_phone_number
@@ -122,9 +122,12 @@ class PrintRenderer(HtmlRenderer):
         return f'{link} <span class="address">(<a{ltr}{opening[2:]}{printed}</a>)</span>'
 
     def visit_table(self, node: Table) -> str:
-        # A long table may split between rows (print.css), its header row repeated.
+        # A long table may split between rows (print.css), its header row repeated; a
+        # cramped one breaks words anywhere in a smaller font rather than run off the page.
         html = super().visit_table(node)
-        return html.replace("<table>", '<table class="long">', 1) if is_long(node) else html
+        marks = (("long", is_long(node)), ("cramped", is_cramped(node)))
+        classes = " ".join(name for name, on in marks if on)
+        return html.replace("<table>", f'<table class="{classes}">', 1) if classes else html
 
     def visit_list(self, node: List) -> str:
         html = super().visit_list(node)
@@ -293,6 +296,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         bare_url=printed_url,
+        breakable=breakable,
         css_string=css_string,
         css_colour=css_colour,
         css_font_style=css_font_style,

@@ -9,6 +9,7 @@ HTML cuts the columns instead of spanning them (``templates/print/print.css``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from publisher.model import Entry, Table, TableCell
@@ -24,6 +25,12 @@ CHAR_WIDTH_PT = 0.55 * 12
 """About how wide one character of 12pt Inter is (0.55 em): enough to estimate a word."""
 CELL_PADDING_PT = 3 * 72 / 25.4
 """A cell's left and right padding together (1.5 mm each side, print.css)."""
+PAGE_WIDTH_PT = 2 * COLUMN_WIDTH_PT["a4"] + 9 * 72 / 25.4
+"""The page's width less its margins, on the narrower paper (A4): all a wide table has."""
+CRAMPED_SLACK = 1.25
+"""How far the estimate may exceed the page before a table is cramped: it counts 0.55 em a
+character and no hyphenation, so it is generous (the corpus's German seven-column table,
+estimated at 522 pt, fits the 510 pt page at 12pt by hyphenating its compounds)."""
 LONG_TABLE_ROWS = 12
 """A table with more body rows than this may split between rows, even in a column: kept
 whole, it leaves the rest of a column (or a page) empty before it."""
@@ -37,9 +44,36 @@ def is_wide(table: Table, paper: str) -> bool:
     """
     if len(table.header) > COLUMN_TABLE_COLUMNS:
         return True
+    return narrowest_width(table) > COLUMN_WIDTH_PT[paper]
+
+
+def is_cramped(table: Table) -> bool:
+    """True for a table whose longest words do not fit side by side even across the page.
+
+    Set across the page as it is, its cells break words anywhere in a smaller font
+    (print.css, ``table.cramped``): without that, the columns past the page's edge
+    (twelve columns of long numbers) are cut off and lost.
+    """
+    return narrowest_width(table, unbroken) > CRAMPED_SLACK * PAGE_WIDTH_PT
+
+
+def unbroken(chars: int) -> int:
+    """How much of a word of ``chars`` characters print_html.breakable leaves unbroken.
+
+    A run longer than a column's line (40) gets a break every 15 characters: an address
+    or a long word in a table never stops it fitting the page.
+    """
+    return chars if chars <= 40 else 15
+
+
+def narrowest_width(table: Table, shown: Callable[[int], int] = int) -> float:
+    """About how narrow the table can be, in points, breaking lines between words only.
+
+    ``shown`` gives the characters of a word that cannot break (all of them by default).
+    """
     rows = (table.header, *table.rows)
-    words = [max(longest_word(cell) for cell in column) for column in zip(*rows, strict=True)]
-    return sum(chars * CHAR_WIDTH_PT + CELL_PADDING_PT for chars in words) > COLUMN_WIDTH_PT[paper]
+    words = [max(shown(longest_word(cell)) for cell in column) for column in zip(*rows, strict=True)]
+    return sum(chars * CHAR_WIDTH_PT + CELL_PADDING_PT for chars in words)
 
 
 def longest_word(cell: TableCell) -> int:
