@@ -50,10 +50,11 @@ def enable(on: bool = True) -> bool:
     if _enabled is None:
         _enabled = on
         if on:
-            from publisher.renderers.pdf import weasyprint_import
+            from publisher.renderers.pdf import pdf_write, weasyprint_import
 
             weasyprint_import.install()
             cache_page_references()
+            pdf_write.install()
         else:
             log.debug("%s is set: WeasyPrint and pydyf run as installed", OFF_SWITCH)
     return _enabled
