@@ -119,7 +119,14 @@ def pandoc_commands(source: Path, out: Path) -> list[list[str]] | None:
     ]
 
 
-def bench_cold(source: Path, work: Path, label: str, target: float, with_pandoc: bool = False) -> None:
+def bench_cold(
+    source: Path,
+    work: Path,
+    label: str,
+    target: float,
+    with_pandoc: bool = False,
+    pandoc_target: float = 0.85,
+) -> None:
     out = work / f"out-{label}"
     html = kept_print_html(source, out)
     contenders = {
@@ -142,8 +149,12 @@ def bench_cold(source: Path, work: Path, label: str, target: float, with_pandoc:
         f"{label}: ratio build / WeasyPrint, PDF/UA-1", f"{ours / tagged:.3f}x", f"target <= {target:.2f}x"
     )
     if pandoc:
-        record("pandoc 3: HTML + DOCX + PDF via WeasyPrint (s)", f"{times['pandoc']:.3f}")
-        record("ratio build / pandoc", f"{ours / times['pandoc']:.3f}x", "target <= 0.85x")
+        record(f"{label}: pandoc 3, HTML + DOCX + PDF via WeasyPrint (s)", f"{times['pandoc']:.3f}")
+        record(
+            f"{label}: ratio build / pandoc",
+            f"{ours / times['pandoc']:.3f}x",
+            f"target <= {pandoc_target:.2f}x",
+        )
     elif with_pandoc:
         record("pandoc comparison", "skipped", "make bench installs pypandoc_binary")
 
@@ -368,7 +379,7 @@ def main() -> None:
         bench_cold(source, work, "clinic FAQ", 1.05, with_pandoc=True)
         big = work / "faq1000.md"
         big.write_text(generate(1000))
-        bench_cold(big, work, "1,000 entries", 1.10)
+        bench_cold(big, work, "1,000 entries", 1.10, with_pandoc=True, pandoc_target=1.0)
         bench_fast_paths(source, work)
         bench_tables(work)
         bench_watch(source, work)
