@@ -34,8 +34,8 @@ def install() -> bool:
     for kind in (pydyf.Dictionary, pydyf.Stream, pydyf.Array, pydyf.String):
         original = kind.__dict__.get("data")
         if isinstance(original, property):
-            kind.data = property(kept(original.fget))  # type: ignore[method-assign, assignment]
-    pydyf.PDF.write = keeping(pydyf.PDF.write)  # type: ignore[method-assign]
+            kind.data = property(kept(original.fget))
+    pydyf.PDF.write = keeping(pydyf.PDF.write)
     return True
 
 
