@@ -27,28 +27,47 @@ MIN_SPLIT_LINES = 4
 
 def uneven_end(rendering) -> float:
     """How far apart, in CSS px, the last column set of the last page ends its two columns."""
-    columns = last_column_set(rendering.pages[-1]._page_box)
-    if len(columns) < 2:
-        return 0.0
+    ends = column_ends(last_column_set(rendering.pages[-1]._page_box))
+    return max(ends) - min(ends) if len(ends) > 1 else 0.0
+
+
+def column_ends(columns: list) -> list[float]:
+    """Where the text of each column ends (its top when it holds none), in CSS px."""
+    if not columns:
+        return []
     top = min(column.position_y for column in columns)
-    ends = [max((bottom(box) for box in descendants(column)), default=top) for column in columns]
-    return max(ends) - min(ends)
+    return [lowest(column, default=top) for column in columns]
+
+
+def lowest(box, default: float = 0.0) -> float:
+    """Where the last line (table row, picture) inside a box ends."""
+    return max((bottom(inner) for inner in descendants(box)), default=default)
 
 
 def loosened(rendering) -> frozenset[str]:
-    """Ids of the short entries on the last page that may split to even its columns ('' for none).
+    """Ids of the short entries on the last page that may split to even its columns (none: no try).
 
-    Empty when the columns already end within two lines, or the leaflet is too long to try.
+    WeasyPrint fills the first column as far as the balanced height allows, so only an entry
+    that can give way there helps: one of the first column reaching more than a line below
+    the second column's end, or, when the second column is the longer, its first entry.
+    None when the columns already end within two lines, or the leaflet is too long to try.
     """
-    if len(rendering.pages) > MOST_PAGES or uneven_end(rendering) <= TWO_LINES_PX:
+    columns = last_column_set(rendering.pages[-1]._page_box)
+    ends = column_ends(columns)
+    if len(rendering.pages) > MOST_PAGES or len(ends) < 2 or abs(ends[0] - ends[1]) <= TWO_LINES_PX:
         return frozenset()
-    entries = [
-        box for column in last_column_set(rendering.pages[-1]._page_box) for box in entry_boxes(column)
-    ]
+    page_top = next(iter(entry_boxes(columns[0])), None)  # kept whole: earlier pages stay as they are
+    if ends[0] > ends[1]:
+        candidates = [entry for entry in entry_boxes(columns[0]) if lowest(entry) > ends[1] + ONE_LINE_PX]
+    else:
+        candidates = list(entry_boxes(columns[1]))[:1]
     return frozenset(
         question_id(entry)
-        for entry in entries[1:]
-        if "short" in classes(entry) and answer_lines(entry) >= MIN_SPLIT_LINES and question_id(entry)
+        for entry in candidates
+        if entry is not page_top
+        and "short" in classes(entry)
+        and answer_lines(entry) >= MIN_SPLIT_LINES
+        and question_id(entry)
     )
 
 
