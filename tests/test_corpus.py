@@ -34,10 +34,7 @@ from tests.helpers.tools import require_tool
 CORPUS = ROOT / "tests" / "corpus"
 NAMES = sorted(folder.name for folder in CORPUS.iterdir() if (folder / "faq.md").is_file())
 
-# Why a source fails a check today (issue 13); the design says otherwise in every case.
-
-KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-}
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
 """(source, check) -> what is wrong today (issue 13). Remove an entry when its test XPASSes."""
 
 CHECKS = (
