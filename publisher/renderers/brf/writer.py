@@ -7,11 +7,10 @@ the braille code marks it. Blocks become ``LogicalLine``s with BANA's indents.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
-from urllib.parse import unquote
 
+from publisher.link_address import printed_address
 from publisher.model import (
     BLOCK_TYPES,
     INLINE_TYPES,
@@ -84,20 +83,6 @@ class InlineRuns(Visitor[list[Run]]):
 
     def visit_table_cell(self, node: TableCell, form: int) -> list[Run]:
         return self.runs(node.children, form)
-
-
-def printed_address(link: Link) -> str:
-    """The address a reader needs after a link's text, or "" when the text already says it."""
-    text, href = inline_text(link.children).strip(), link.href
-    if link.internal:
-        return ""
-    if href.startswith("tel:"):
-        return "" if any(ch.isdigit() for ch in text) else unquote(href[4:])
-    if href.startswith("mailto:"):
-        address = unquote(href[7:].split("?")[0])
-    else:
-        address = re.sub(r"^https?://", "", href).removesuffix("/")
-    return "" if text in (href, address) else address
 
 
 class BrailleWriter(Visitor[list[LogicalLine]]):

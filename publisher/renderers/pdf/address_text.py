@@ -17,7 +17,8 @@ it a link annotation outside the Link structure element, which PDF/UA forbids).
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from publisher.link_address import iri  # noqa: F401  (where the leaflet decodes addresses)
 
 ZERO_WIDTH_SPACE = "\u200b"
 WORD_JOINER = "\u2060"
@@ -29,30 +30,6 @@ LONG_SEGMENT = 40
 break every PIECE characters: WeasyPrint lays out a long unbreakable run in quadratic
 time. A narrower box (the QR code's caption) falls back on ``overflow-wrap``."""
 PIECE = 15
-ESCAPED_NON_ASCII = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")
-# Characters a browser also keeps escaped when it shows an address: they could hide or
-# disguise part of it (spaces, controls, bidirectional and other format characters).
-KEEP_ESCAPED = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn"}
-
-
-def iri(address: str) -> str:
-    """The address with its percent-encoded UTF-8 decoded, as a browser's address bar shows it.
-
-    Only non-ASCII characters are decoded: ``%20``, ``%2F`` or ``%3F`` stay escaped, since
-    decoded they would change the address (or end it, for a space).
-    """
-
-    def decoded(match: re.Match[str]) -> str:
-        escaped = match.group()
-        try:
-            text = bytes.fromhex(escaped.replace("%", "")).decode("utf-8")
-        except UnicodeDecodeError:
-            return escaped
-        if any(unicodedata.category(char) in KEEP_ESCAPED for char in text):
-            return escaped
-        return text
-
-    return ESCAPED_NON_ASCII.sub(decoded, address)
 
 
 def address_breaks(address: str) -> str:

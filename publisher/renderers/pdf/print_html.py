@@ -13,7 +13,6 @@ import re
 from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -23,6 +22,7 @@ from publisher.colors import CSS_COLOUR
 from publisher.direction import is_ltr_run, is_rtl, isolate_ltr_runs, text_direction
 from publisher.errors import RenderError
 from publisher.labels import labels_for
+from publisher.link_address import bare_url, iri, printed_address
 from publisher.model import (
     Block,
     Code,
@@ -39,7 +39,7 @@ from publisher.model import (
 )
 from publisher.renderers import Rendered, Theme
 from publisher.renderers.html.nodes import HtmlRenderer, data_uri
-from publisher.renderers.pdf.address_text import address_breaks, iri
+from publisher.renderers.pdf.address_text import address_breaks
 from publisher.renderers.pdf.contact import contact_block
 from publisher.renderers.pdf.views import PrintEntry, PrintSection, PrintView
 from publisher.renderers.pdf.wide import column_runs, has_wide_table, is_cramped, is_long
@@ -157,33 +157,11 @@ def breakable(text: str) -> str:
     return LONG_RUN.sub(pieces, text)
 
 
-def printed_address(link: Link) -> str:
-    """The address to print after a link's text, or "" when the text already says it."""
-    text = inline_text(link.children).strip()
-    href = link.href
-    if link.internal:
-        return ""
-    if href.startswith("tel:"):
-        return "" if any(ch.isdigit() for ch in text) else unquote(href[4:])
-    if href.startswith("mailto:"):
-        address = unquote(href[7:].split("?")[0])
-        return "" if text == address else address
-    address = bare_url(href)
-    # markdown-it shows a bare address decoded: its text is then the IRI form of the href.
-    return "" if text in (href, iri(href), address, iri(address)) else iri(address)
-
-
 def looks_like_address(text: str, href: str) -> bool:
     """True for a link's text that is a web address (its own or another), printed as one."""
     return text in (href, iri(href), bare_url(href), iri(bare_url(href))) or (
         href.startswith(("http://", "https://")) and bool(WEB_ADDRESS_TEXT.fullmatch(text))
     )
-
-
-def bare_url(url: str) -> str:
-    """A web address as readers type it: no scheme, no lone trailing slash (the link keeps both)."""
-    address = re.sub(r"^https?://", "", url)
-    return address[:-1] if address.endswith("/") and address.count("/") == 1 else address
 
 
 def printed_url(url: str) -> str:
