@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test check lint bench clean pango-ffi glyphs fuzz
+.PHONY: build test check lint bench clean pango-ffi glyphs hyphenation fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ clean:
 # After changing WeasyPrint: parse its C declarations again (see publisher/renderers/pdf/pango_ffi.py).
 pango-ffi: $(VENV)/.installed
 	$(BIN)/python -m publisher.renderers.pdf.pango_ffi
+
+# After upgrading pyphen: parse its English patterns again (publisher/hyphenation_en.json, see hyphenation.py).
+hyphenation: $(VENV)/.installed
+	$(BIN)/python -m publisher.hyphenation
 
 # After changing templates/fonts: recompute which characters the PDF can draw (publisher/glyph_coverage.py).
 glyphs: $(VENV)/.installed
