@@ -20,7 +20,7 @@ from publisher.facts import source_date_epoch, with_facts
 from publisher.model import Table
 from publisher.parse import parse_source
 from publisher.renderers import Theme
-from publisher.renderers.pdf import balance, render
+from publisher.renderers.pdf import balance, last_page, render
 from publisher.renderers.pdf.print_html import print_html
 from publisher.renderers.pdf.views import PrintEntry, PrintSection
 from publisher.renderers.pdf.wide import column_runs, is_wide
@@ -76,8 +76,12 @@ def build(source: Path) -> tuple[bytes, str]:
 
 def layout_of(source: Path):
     """The layout report of a source's leaflet."""
+    return layout_of_pdf(*build(source), source)
+
+
+def layout_of_pdf(pdf: bytes, html: str, source: Path):
+    """The layout report of a leaflet built from ``source``, given its PDF and print HTML."""
     require_tool("pdftotext")
-    pdf, html = build(source)
     texts = print_html_texts(html)
     questions = source_questions(source.read_text(encoding="utf-8-sig"))
     return analyse_pdf(
@@ -242,7 +246,6 @@ def test_second_pass_only_for_a_lone_closing_page(monkeypatch):
     calls = []
     original = render.lay_out
     monkeypatch.setattr(render, "lay_out", lambda *a, **k: calls.append(1) or original(*a, **k))
-    monkeypatch.setattr(balance, "loosened", lambda rendering: frozenset())  # the balancing try aside
     build.__wrapped__(CORPUS / "optician-en-8" / "faq.md")
     assert len(calls) == 1
     build.__wrapped__(CORPUS / "hearing-tr-8" / "faq.md")
@@ -271,17 +274,31 @@ def test_split_answers_keep_their_question(source):
     assert not layout.lone_closing_pages
 
 
+def made_pages(monkeypatch) -> list[tuple[int, object, object]]:
+    """Every page WeasyPrint makes from now on, as (index, page box, resume point), in order."""
+    from weasyprint.layout import page
+
+    last_page.install()
+    made: list[tuple[int, object, object]] = []
+    inner = page.remake_page.wrapped  # WeasyPrint's own, under the balancing
+
+    def recording(index, *args):
+        box, resume_at = inner(index, *args)
+        made.append((index, box, resume_at))
+        return box, resume_at
+
+    monkeypatch.setattr(page, "remake_page", last_page.balancing(recording))
+    return made
+
+
 def test_balancing_loosens_only_long_enough_answers_after_the_page_top(monkeypatch):
-    """The second layout loosens answers of four lines or more, never the last page's first entry."""
-    tries = []
-    original = balance.more_even
-    monkeypatch.setattr(
-        balance, "more_even", lambda first, second: tries.append((first, second)) or original(first, second)
-    )
+    """Only the last page is made again, loosening answers of four lines or more, never its first entry."""
+    made = made_pages(monkeypatch)
     build.__wrapped__(CLINIC_FAQ)
-    assert len(tries) == 1
-    first, second = tries[0]
-    entries = [e for c in balance.last_column_set(first.pages[-1]._page_box) for e in balance.entry_boxes(c)]
+    assert [index for index, _, _ in made] == [0, 1, 1]  # page 2 (the last) twice, page 1 once
+    (_, first, _), (_, second, resume_at) = made[1:]
+    assert resume_at is None
+    entries = [e for c in balance.last_column_set(first) for e in balance.entry_boxes(c)]
     loose = balance.loosened(first)
     assert loose and balance.question_id(entries[0]) not in loose
     for entry in entries:
@@ -290,15 +307,27 @@ def test_balancing_loosens_only_long_enough_answers_after_the_page_top(monkeypat
                 "short" in balance.classes(entry) and balance.answer_lines(entry) >= balance.MIN_SPLIT_LINES
             )
     assert balance.uneven_end(second) < balance.uneven_end(first) - balance.ONE_LINE_PX
-    assert balance.more_even(first, second) is second
+    assert balance.more_even(first, second)
+
+
+def test_the_tight_page_is_kept_when_loosening_is_no_more_even(monkeypatch):
+    """The loosened page is made with split answers, but the tight one is kept when it is no worse."""
+    made = made_pages(monkeypatch)
+    monkeypatch.setattr(balance, "more_even", lambda first, second: False)
+    pdf, html = build.__wrapped__(CLINIC_FAQ)
+    assert [index for index, _, _ in made] == [0, 1, 1]
+    tight, loose = (
+        [e for c in balance.last_column_set(box) for e in balance.entry_boxes(c)] for _, box, _ in made[1:]
+    )
+    assert all(entry.style["break_inside"] == "avoid" for entry in tight if "short" in balance.classes(entry))
+    assert any(entry.style["break_inside"] == "auto" for entry in loose if "short" in balance.classes(entry))
+    assert layout_of_pdf(pdf, html, CLINIC_FAQ).pages[-1].column_difference > TWO_LINES_PT
 
 
 def test_no_balancing_try_for_an_even_last_page(monkeypatch):
-    calls = []
-    original = render.lay_out
-    monkeypatch.setattr(render, "lay_out", lambda *a, **k: calls.append(1) or original(*a, **k))
+    made = made_pages(monkeypatch)
     build.__wrapped__(CORPUS / "optician-en-8" / "faq.md")
-    assert len(calls) == 1
+    assert [index for index, _, _ in made] == list(range(len(made)))  # no page made twice
 
 
 # --- accessibility ----------------------------------------------------------------------------------

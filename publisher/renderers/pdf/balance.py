@@ -2,12 +2,11 @@
 
 WeasyPrint balances the last page's columns, but a short answer is kept whole
 (``.entry.short``): with a few of them the columns can end many lines apart. When they
-do, render.py lays the leaflet out once more with the short answers of that page allowed
-to split (``.loose`` in print.css, named by id here) and keeps the more even layout.
+do, last_page.py makes that page again with the short answers named here allowed to split,
+and keeps the more even page.
 
 Only answers of four lines or more are loosened (a split leaves two lines on each side at
-least), and never the page's first entry: kept whole, it keeps every later entry on this
-page, so the pages before it stay as they were.
+least), and never the page's first entry, which WeasyPrint placed first and kept whole.
 """
 
 from __future__ import annotations
@@ -19,15 +18,12 @@ TWO_LINES_PX = 29.0 * PX_PER_PT
 """Two lines of 12pt text at line-height 1.4 (33.6 pt), less a little: the unevenness tolerated."""
 ONE_LINE_PX = 16.8 * PX_PER_PT
 """The least gain worth splitting answers for."""
-MOST_PAGES = 12
-"""Leaflets longer than this are not laid out again for their last page: it would double the
-time of a long document (a 1,000-entry FAQ takes 12 s a layout) for one page of 76."""
 MIN_SPLIT_LINES = 4
 
 
-def uneven_end(rendering) -> float:
-    """How far apart, in CSS px, the last column set of the last page ends its two columns."""
-    ends = column_ends(last_column_set(rendering.pages[-1]._page_box))
+def uneven_end(page_box) -> float:
+    """How far apart, in CSS px, the last column set of a page ends its two columns."""
+    ends = column_ends(last_column_set(page_box))
     return max(ends) - min(ends) if len(ends) > 1 else 0.0
 
 
@@ -44,19 +40,19 @@ def lowest(box, default: float = 0.0) -> float:
     return max((bottom(inner) for inner in descendants(box)), default=default)
 
 
-def loosened(rendering) -> frozenset[str]:
+def loosened(page_box) -> frozenset[str]:
     """Ids of the short entries on the last page that may split to even its columns (none: no try).
 
     WeasyPrint fills the first column as far as the balanced height allows, so only an entry
     that can give way there helps: one of the first column reaching more than a line below
     the second column's end, or, when the second column is the longer, its first entry.
-    None when the columns already end within two lines, or the leaflet is too long to try.
+    None when the columns already end within two lines.
     """
-    columns = last_column_set(rendering.pages[-1]._page_box)
+    columns = last_column_set(page_box)
     ends = column_ends(columns)
-    if len(rendering.pages) > MOST_PAGES or len(ends) < 2 or abs(ends[0] - ends[1]) <= TWO_LINES_PX:
+    if len(ends) < 2 or abs(ends[0] - ends[1]) <= TWO_LINES_PX:
         return frozenset()
-    page_top = next(iter(entry_boxes(columns[0])), None)  # kept whole: earlier pages stay as they are
+    page_top = next(iter(entry_boxes(columns[0])), None)  # kept whole, as it was placed first
     if ends[0] > ends[1]:
         candidates = [entry for entry in entry_boxes(columns[0]) if lowest(entry) > ends[1] + ONE_LINE_PX]
     else:
@@ -71,13 +67,9 @@ def loosened(rendering) -> frozenset[str]:
     )
 
 
-def more_even(first, second):
-    """The second layout when it is a line more even than the first and adds no page or lone closing."""
-    if len(second.pages) > len(first.pages):
-        return first
-    if uneven_end(second) <= uneven_end(first) - ONE_LINE_PX:
-        return second
-    return first
+def more_even(first, second) -> bool:
+    """True when the second layout of a last page ends its columns at least a line more evenly."""
+    return uneven_end(second) <= uneven_end(first) - ONE_LINE_PX
 
 
 def last_column_set(page_box) -> list:

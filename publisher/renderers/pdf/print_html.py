@@ -293,17 +293,13 @@ def render_print_html(document: Document, theme: Theme) -> Rendered:
     return Rendered(print_html(document, theme).encode("utf-8"))
 
 
-def print_html(
-    document: Document, theme: Theme, closing_in_columns: bool = False, loose: frozenset[str] = frozenset()
-) -> str:
+def print_html(document: Document, theme: Theme, closing_in_columns: bool = False) -> str:
     """The print HTML of a document, as WeasyPrint will lay it out.
 
     ``closing_in_columns`` puts the closing block at the end of the last column instead
     of across the page after the columns (render.py tries it when the block sits alone).
-    ``loose`` names short entries allowed to split across columns (render.py's try at
-    balancing the last page's columns).
     """
-    view = replace(print_view(document, theme), closing_in_columns=closing_in_columns, loose=loose)
+    view = replace(print_view(document, theme), closing_in_columns=closing_in_columns)
     context = {field.name: getattr(view, field.name) for field in fields(view)}
     return environment().get_template("leaflet.html.j2").render(context)
 

@@ -22,7 +22,7 @@ from publisher.brand import Brand
 from publisher.errors import RenderError
 from publisher.model import Document
 from publisher.renderers import Rendered, Theme
-from publisher.renderers.pdf import balance
+from publisher.renderers.pdf import last_page
 from publisher.renderers.pdf.print_html import print_html
 from publisher.renderers.pdf.speed import columns_once, cycle_collector_paused
 from publisher.renderers.pdf.speed import enable as enable_speedups
@@ -88,10 +88,10 @@ def html_to_pdf(
 ) -> Rendered:
     """Lay out print HTML with WeasyPrint, reading only files under ``roots``.
 
-    ``reflowed(closing_in_columns=..., loose=...)`` gives the print HTML again with the
-    closing block in the last column (laid out only when the closing block would otherwise
-    sit alone on the last page) or with some short answers allowed to split (only when the
-    last page's columns would end more than two lines apart: balance.py).
+    ``reflowed(closing_in_columns=True)`` gives the print HTML again with the closing block
+    in the last column (laid out only when the closing block would otherwise sit alone on
+    the last page). With it, the last page's columns are balanced (last_page.py): a leaflet,
+    not a folded layout or large print.
     Returns the PDF and its page count, which WeasyPrint's layout already knows.
     Raises RenderError naming the URL when a resource is refused, and listing
     WeasyPrint's complaints when it reports any (a missing image, an unknown glyph).
@@ -118,11 +118,11 @@ def weasyprint_pdf(
     options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier or pdf_identifier(html, roots)}
     with collected_warnings() as problems:
         try:
-            rendering = lay_out(html, fetcher, base_url, **options)
-            if reflowed:
-                rendering = second_tries(
-                    rendering, lambda **variant: lay_out(reflowed(**variant), fetcher, base_url, **options)
-                )
+            balanced = reflowed is not None
+            rendering = lay_out(html, fetcher, base_url, balanced, **options)
+            if reflowed and closing_alone(rendering):
+                second = lay_out(reflowed(closing_in_columns=True), fetcher, base_url, balanced, **options)
+                rendering = fewer_lone_pages(rendering, second)
             # Stop before drawing: a layout with holes (say, a font that did not load)
             # is not worth drawing, and drawing it is where WeasyPrint may crash.
             raise_problems(fetcher.refused + problems)
@@ -135,28 +135,17 @@ def weasyprint_pdf(
     return Rendered(pdf, pages=len(rendering.pages))
 
 
-def lay_out(html: str, fetcher, base_url: Path, **options):
-    """WeasyPrint's pages for print HTML, fetched through ``fetcher`` with only the shipped fonts."""
+def lay_out(html: str, fetcher, base_url: Path, balanced: bool = False, **options):
+    """WeasyPrint's pages for print HTML, fetched through ``fetcher`` with only the shipped fonts.
+
+    ``balanced``: the last page's columns end as evenly as short answers allow (last_page.py).
+    """
     import weasyprint
 
     columns_once()
     page = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher)
-    return page.render(font_config=shipped_fonts_only(), **options)
-
-
-def second_tries(rendering, relaid: Callable):
-    """The layout with no lone closing page and the most even last page, laying out again only if needed.
-
-    ``relaid(closing_in_columns=..., loose=...)`` lays out the print HTML made with those choices.
-    """
-    in_columns = False
-    if closing_alone(rendering):
-        reflowed = fewer_lone_pages(rendering, relaid(closing_in_columns=True))
-        in_columns, rendering = reflowed is not rendering, reflowed
-    loose = balance.loosened(rendering)
-    if loose:
-        rendering = balance.more_even(rendering, relaid(closing_in_columns=in_columns, loose=loose))
-    return rendering
+    with last_page.balanced_pages() if balanced else contextlib.nullcontext():
+        return page.render(font_config=shipped_fonts_only(), **options)
 
 
 def closing_alone(rendering) -> bool:

@@ -93,6 +93,3 @@ class PrintView:
     """ "Reviewed by ...", "" when the front matter names nobody."""
     sources: Markup = Markup("")
     """The numbered list of references, "" without any."""
-    loose: frozenset[str] = frozenset()
-    """Ids of short entries that may split across columns: those on the last page when its columns
-    would end more than two lines apart (render.py's balancing try); none in the first layout."""
