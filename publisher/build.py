@@ -232,17 +232,15 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         # Importing WeasyPrint takes longer than parsing and rendering everything else:
         # start it in a worker now, while this process parses.
         workers.submit(warm_up)
-    from publisher.lint import check_source_text, strict_failure
+    from publisher.lint import read_and_parse
 
     siblings = language_sources(source)  # other language versions: links, JSON
     read_first = snapshot([source, brand_file, options.theme.docx_reference, *template_files(), *siblings])
     try:
         theme = source_theme(brand_file, options)
-        text, document, warnings = check_source_text(source, options.checks)
+        text, document = read_and_parse(source)
     except PublisherError as error:
         return SourceResult(source, error=error.format_message())
-    if options.strict and warnings:
-        return SourceResult(source, error=strict_failure(source, warnings))
     theme = with_facts(document, theme, options.epoch)
     inputs = {**snapshot(named_files(document, theme)), **read_first}
     futures = {
@@ -250,7 +248,28 @@ def start_source(source: Path, options: BuildOptions, workers: Workers) -> Pendi
         for fmt in paths
         if workers.enabled and is_slow(fmt)
     }
+    # The warnings (reading grades, jargon) are worked out while the workers render; under
+    # --strict a warning still means nothing is written, the renders' results unused.
+    warnings, failure = checked(source, document, text, options)
+    if failure:
+        for future in futures.values():
+            future.cancel()  # those not started yet; the others' results are dropped
+        return SourceResult(source, error=failure)
     return Pending(source, document, theme, paths, futures, key, inputs, tuple(warnings), text)
+
+
+def checked(source: Path, document: Document, text: str, options: BuildOptions) -> tuple[list[Problem], str]:
+    """A parsed source's warnings, and why the build stops ("" when it goes on).
+
+    It stops for a broken jargon file, or for any warning under ``--strict``.
+    """
+    from publisher.lint import source_warnings, strict_failure
+
+    try:
+        warnings = source_warnings(source, document, text, options.checks)
+    except PublisherError as error:
+        return [], error.format_message()
+    return warnings, strict_failure(source, warnings) if options.strict and warnings else ""
 
 
 def strict_recheck(source: Path, options: BuildOptions) -> SourceResult | None:

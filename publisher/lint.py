@@ -53,15 +53,30 @@ def check_source(path: Path, checks: Checks) -> tuple[Document, list[Problem]]:
 
 def check_source_text(path: Path, checks: Checks) -> tuple[str, Document, list[Problem]]:
     """``check_source``, also returning the text read (the edition record hashes it)."""
+    text, document = read_and_parse(path)
+    return text, document, source_warnings(path, document, text, checks)
+
+
+def read_and_parse(path: Path) -> tuple[str, Document]:
+    """A source's text and document (raises SourceError): what a render needs, before the warnings.
+
+    Separate from ``source_warnings`` so that build, watch and preview start the slow renders
+    first and work out the warnings (reading grades, jargon) while those run.
+    """
     # Imported here: an up-to-date build imports this module, not the parser.
     from publisher import parse as parsing
-    from publisher.jargon import jargon_file_for, load_jargon
     from publisher.source import read_source
 
     text = read_source(path)
-    document = parsing.parse(text, path)  # the text read once serves the parser and the warnings
+    return text, parsing.parse(text, path)  # the text read once serves the parser and the warnings
+
+
+def source_warnings(path: Path, document: Document, text: str, checks: Checks) -> list[Problem]:
+    """The warnings of a parsed source, with its brand's reading-grade target and its jargon file."""
+    from publisher.jargon import jargon_file_for, load_jargon
+
     checks = replace(checks_for(path, checks), jargon=checks.jargon or load_jargon(jargon_file_for(path)))
-    return text, document, document_warnings(document, text, checks)
+    return document_warnings(document, text, checks)
 
 
 def checks_for(path: Path, checks: Checks) -> Checks:

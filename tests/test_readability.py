@@ -140,6 +140,18 @@ def test_a_bad_jargon_file_is_a_located_error(tmp_path: Path):
     )
 
 
+def test_build_stops_at_a_bad_jargon_file_and_writes_nothing(tmp_path: Path):
+    """The warnings are worked out while the leaflet renders; a broken jargon file still stops the build."""
+    (tmp_path / "_jargon.yml").write_text("pigmentation: colour\nlist: [a, b]\n")
+    faq = tmp_path / "faq.md"
+    faq.write_text(source("The pigmentation fades."))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(faq), "-o", str(out), "-f", "pdf", "-f", "html"])
+    assert result.exit_code == 1
+    assert "_jargon.yml:2:1: each line must be 'word: plain word' (or 'word:')" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
 def test_check_report_as_table_and_json(tmp_path: Path):
     faq = tmp_path / "faq.md"
     faq.write_text(source(HARD))

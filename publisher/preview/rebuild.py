@@ -53,8 +53,8 @@ class Previewer:
         self.fresh = set()
         self.board.publish(state="building")
         try:
-            document, theme, warnings = self.parse()
-            self.render(document, theme)
+            document, theme, text = self.parse()
+            warnings = self.render(document, theme, text)
         except SourceError as error:
             self.fail([located(problem) for problem in error.problems])
             return False
@@ -66,20 +66,26 @@ class Previewer:
         self.board.publish(state="ready", problems=listed, stale=[], updated=time.strftime("%H:%M:%S"))
         return True
 
-    def parse(self) -> tuple[Document, Theme, list[Problem]]:
-        """The source's document, theme and warnings, as the build makes them (raises SourceError)."""
-        from publisher.lint import check_source
+    def parse(self) -> tuple[Document, Theme, str]:
+        """The source's document, theme and text, as the build makes them (raises SourceError)."""
+        from publisher.lint import read_and_parse
 
         brand_file = brand_file_for(self.options.brand_file, self.source)
         theme = source_theme(brand_file, self.options)
-        document, warnings = check_source(self.source, self.options.checks)
-        return document, with_facts(document, theme, self.options.epoch), warnings
+        text, document = read_and_parse(self.source)
+        return document, with_facts(document, theme, self.options.epoch), text
 
-    def render(self, document: Document, theme: Theme) -> None:
-        """Render the formats, fast ones first, publishing each as it is ready."""
+    def render(self, document: Document, theme: Theme, text: str) -> list[Problem]:
+        """Render the formats, fast ones first, publishing each as it is ready; the source's warnings.
+
+        The warnings are worked out while the worker lays out the leaflet.
+        """
+        from publisher.lint import source_warnings
+
         pdf: Future | None = None
         if self.workers.enabled:
             pdf = self.workers.submit(render_in_worker, "pdf", document, theme)
+        warnings = source_warnings(self.source, document, text, self.options.checks)
         for fmt in ("html", "json", "docx"):
             data = render_one(fmt, document, theme)[0].data
             extra = {"site": Blob(host_page(data), MEDIA_TYPES["html"])} if fmt == "html" else {}
@@ -88,6 +94,7 @@ class Previewer:
         images = enumerate(self.pdf_pictures(rendered.data, rendered.pages or 1), 1)
         self.publish("pdf", rendered.data, {f"pdf/{n}.jpg": Blob(image, "image/jpeg") for n, image in images})
         self.word.convert(self.download_name("docx"), self.board.file("download/docx"), self.builds)
+        return warnings
 
     def pdf_rendered(self, future: Future | None, document: Document, theme: Theme) -> Rendered:
         """The PDF from the worker (or rendered here with a single job)."""
