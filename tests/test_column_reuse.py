@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from publisher.renderers.pdf import column_reuse
+from publisher.renderers.pdf import column_fit, column_reuse
 from publisher.renderers.pdf.render import html_to_pdf
 from publisher.resources import templates_dir
 from tests.helpers.paths import CLINIC_FAQ, EPOCH, ROOT, TESTS
@@ -21,6 +21,7 @@ SOURCES = (
     CORPUS / "fertility-he-8-rtl" / "faq.md",  # right to left: columns placed from the right
     CORPUS / "travel-vaccination-en-15-wide-table" / "faq.md",  # column sets around a wide table
     CORPUS / "smp-en-8-png" / "faq.md",  # pictures
+    CORPUS / "ivf-en-40" / "faq.md",  # a closing block taller than half a page: heights where nothing fits
 )
 RENDER = """
 import sys
@@ -94,3 +95,50 @@ def test_another_weasyprint_is_left_alone(caplog, monkeypatch):
     assert column_reuse.install() is False
     assert block.block_box_layout is before
     assert "WeasyPrint 71.0 is not 70.0: columns laid out as installed" in caplog.text
+
+
+def test_the_least_failing_height_is_found_by_halving():
+    """Nothing fits below 300 px of column (bottom_space above 700): found in few layouts, within a pixel."""
+    tried = []
+
+    def fits(bottom_space: float) -> bool:
+        tried.append(bottom_space)
+        return bottom_space <= 700.0
+
+    failing = column_fit.least_failing(1000.0, fits)
+    assert 700.0 < failing <= 701.0
+    assert len(tried) <= 20  # one pixel at a time would be 300 layouts
+    assert all(not fits(b) for b in (failing, failing + 0.5, 999.0))
+
+
+def test_a_probe_that_leaves_a_trace_stops_the_search():
+    assert column_fit.least_failing(1000.0, lambda bottom_space: None) == 1000.0
+    heights = column_fit.FailingHeights()
+    heights.learn(("call",), 1000.0, ("failure",), lambda bottom_space: None)
+    assert heights.answer(("call",), 1000.0) == ("failure",)
+    assert heights.answer(("call",), 999.0) is None  # not proven: laid out as installed
+    assert heights.answer(("other",), 1000.0) is None
+
+
+def test_nothing_fitting_is_answered_without_layout_on_the_ivf_leaflet(monkeypatch):
+    """The IVF FAQ's closing block made WeasyPrint try 440 heights one pixel apart; most are answered."""
+    from publisher.brandfile import find_brand
+    from publisher.facts import with_facts
+    from publisher.parse import parse_source
+    from publisher.renderers import Theme
+    from publisher.renderers.pdf.render import render_pdf
+
+    source = CORPUS / "ivf-en-40" / "faq.md"
+    document = parse_source(source)
+    counting_hits(monkeypatch)
+    answered = [0]
+    original = column_fit.FailingHeights.answer
+
+    def answer(self, call, bottom_space):
+        found = original(self, call, bottom_space)
+        answered[0] += found is not None
+        return found
+
+    monkeypatch.setattr(column_fit.FailingHeights, "answer", answer)
+    render_pdf(document, with_facts(document, Theme(brand=find_brand(None, source))))
+    assert answered[0] > 300  # of the closing block's try in the last column (render.py)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from publisher.renderers.pdf.column_fit import FailingHeights, prober
+
 log = logging.getLogger("publisher.speed")
 
 WRITTEN_FOR = "70.0"
@@ -32,6 +34,8 @@ ARGUMENTS = (
 
 _kept: list[dict[tuple, tuple[Any, float, list, list]]] = []
 """One table of kept column layouts per ``columns_layout`` call under way (innermost last)."""
+_failing: list[FailingHeights] = []
+"""The heights at which nothing fits, per ``columns_layout`` call under way (column_fit.py)."""
 
 
 def install() -> bool:
@@ -56,10 +60,12 @@ def keeping(columns_layout):
 
     def layout(*args, **kwargs):
         _kept.append({})
+        _failing.append(FailingHeights())
         try:
             return columns_layout(*args, **kwargs)
         finally:
             _kept.pop()
+            _failing.pop()
 
     return layout
 
@@ -74,12 +80,11 @@ def reusing(block_box_layout):
         box, absolute_boxes, fixed_boxes = given["box"], given["absolute_boxes"], given["fixed_boxes"]
         if given["adjoining_margins"]:
             return block_box_layout(*args, **named)
-        kept = _kept[-1]
-        key = (
+        kept, failing, bottom_space = _kept[-1], _failing[-1], given["bottom_space"]
+        call = (
             tuple(map(id, box.children)),
             box.position_y,
             box.width,
-            given["bottom_space"],
             repr(given["skip_stack"]),
             given["page_is_empty"],
             id(given["containing_block"]),
@@ -88,6 +93,7 @@ def reusing(block_box_layout):
             given["discard"],
             given["max_lines"],
         )
+        key = (*call, bottom_space)
         found = kept.pop(key, None)
         if found is not None:
             result, position_x, absolute, fixed = found
@@ -95,10 +101,17 @@ def reusing(block_box_layout):
             absolute_boxes.extend(absolute)
             fixed_boxes.extend(fixed)
             return result
+        known_failure = failing.answer(call, bottom_space)
+        if known_failure is not None:
+            return known_failure
         context = given["context"]
         before = traces(context), len(absolute_boxes), len(fixed_boxes)
         result = block_box_layout(*args, **named)
-        if result[0] is not None and traces(context) == before[0]:
+        if (traces(context), len(absolute_boxes), len(fixed_boxes)) != before:
+            return result
+        if result[0] is None:
+            failing.learn(call, bottom_space, result, prober(block_box_layout, given, traces))
+        else:
             absolute, fixed = absolute_boxes[before[1] :], fixed_boxes[before[2] :]
             kept[key] = (result, box.position_x, absolute, fixed)
         return result
