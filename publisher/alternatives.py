@@ -116,9 +116,9 @@ def statement(meta: Meta, contact: tuple[ContactItem, ...], labels: Labels) -> S
         return None
     ask = asking(phone, labels)
     names: list[Inline | tuple[Inline, ...]] = [Text(labels.format_name(kind)) for kind in kinds]
-    printed = sentence(labels.also_available, names, labels.and_)
+    printed = sentence(labels.also_available, names, labels)
     linked = [with_links(kind, links, labels) for kind in kinds]
-    web = sentence(labels.also_available_web, linked, labels.and_)
+    web = sentence(labels.also_available_web, linked, labels)
     return Statement(merged([*printed, Text(" "), *ask]), merged([*web, Text(" "), *ask]))
 
 
@@ -134,14 +134,14 @@ def with_links(kind: str, links: tuple[tuple[str, str], ...], labels: Labels) ->
     return (*inlines, Text(")"))
 
 
-def sentence(template: str, phrases: list[Inline | tuple[Inline, ...]], and_: str) -> tuple[Inline, ...]:
+def sentence(template: str, phrases: list[Inline | tuple[Inline, ...]], labels: Labels) -> tuple[Inline, ...]:
     """``template`` with ``{formats}`` replaced by the phrases joined as a list ("a, b and c")."""
     before, _, after = template.partition("{formats}")
     inlines: list[Inline] = [Text(before)]
     last = len(phrases) - 1
     for index, phrase in enumerate(phrases):
         if index:
-            inlines.append(Text(", " if index < last else f" {and_} "))
+            inlines.append(Text(labels.comma if index < last else labels.and_))
         inlines.extend(phrase if isinstance(phrase, tuple) else (phrase,))
     inlines.append(Text(after))
     return merged(inlines)

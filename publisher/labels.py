@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from publisher.label_languages import MORE_LABELS
+from publisher.label_languages import MORE_FORMAT_NAMES, MORE_LABELS
 
 MONTHS = {
     "en": "January February March April May June July August September October November December",
@@ -43,6 +43,7 @@ FORMAT_NAMES = {
         "audio": "als Hörfassung",
         "easy read": "in Leichter Sprache",
     },
+    **MORE_FORMAT_NAMES,
 }
 
 
@@ -100,8 +101,11 @@ class Labels:
     """How to ask for an alternative format, with the clinic's phone number."""
     ask: str = "Ask at reception."
     """How to ask for an alternative format when the clinic gives no phone number."""
-    and_: str = "and"
-    """Joins the last two formats named ("large print and braille")."""
+    and_: str = " and "
+    """Joins the last two formats named ("large print and braille"), with its spaces (Arabic's
+    " و" and Hebrew's " ו" join the next word; Chinese's "和" has none)."""
+    comma: str = ", "
+    """Between the formats named before the last two."""
 
     def format_name(self, kind: str) -> str:
         """The name of an alternative format ("large print") as the statement says it."""
@@ -167,7 +171,7 @@ LABELS = {
         also_available_web="Esta información también está disponible en {formats}.",
         ask_or_call="Pregunte en recepción o llame al {phone}.",
         ask="Pregunte en recepción.",
-        and_="y",
+        and_=" y ",
     ),
     "fr": Labels(
         lang="fr",
@@ -192,7 +196,7 @@ LABELS = {
         also_available_web="Ces informations sont aussi disponibles {formats}.",
         ask_or_call="Demandez à l'accueil ou appelez le {phone}.",
         ask="Demandez à l'accueil.",
-        and_="et",
+        and_=" et ",
     ),
     "de": Labels(
         lang="de",
@@ -217,7 +221,7 @@ LABELS = {
         also_available_web="Diese Informationen gibt es auch {formats}.",
         ask_or_call="Fragen Sie am Empfang oder rufen Sie uns an: {phone}.",
         ask="Fragen Sie am Empfang.",
-        and_="und",
+        and_=" und ",
     ),
 }
 
