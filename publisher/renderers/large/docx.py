@@ -2,7 +2,8 @@
 
 Every style keeps its name, so staff edit it as they edit the standard handout; only
 sizes, line spacing and italics change (``large_style``). A clinic's reference document
-(``--docx-reference``) is not used here: its styles would bring back 11pt text.
+(``--docx-reference``) is not used here: its styles would bring back 11pt text. Wide
+tables are set out row by row (``linear.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from publisher.renderers.docx.look import Look
 from publisher.renderers.docx.render import render_docx
 from publisher.renderers.docx.style_names import Style
 from publisher.renderers.docx.styles import StyleSpec
+from publisher.renderers.large.linear import linear_tables
 
 BODY_POINTS = 18
 """Body text: the UKAAF's and RNIB's usual large print size (never under 16)."""
@@ -29,7 +31,7 @@ LINE_SPACING = re.compile(r'w:line="\d+"')
 
 def render_large_docx(document: Document, theme: Theme) -> Rendered:
     """The large-print Word handout of ``document`` (the same input gives the same bytes)."""
-    return render_docx(document, replace(theme, docx_reference=None), LARGE_PRINT)
+    return render_docx(linear_tables(document), replace(theme, docx_reference=None), LARGE_PRINT)
 
 
 def large_points(points: float) -> float:

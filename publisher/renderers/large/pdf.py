@@ -1,6 +1,6 @@
 """The large-print leaflet (``-f large-pdf``): the leaflet's print HTML with ``large.css``.
 
-Everything else is the PDF renderer's: WeasyPrint locked down to the shipped fonts and
+Wide tables are set out row by row first (``linear.py``). Everything else is the PDF renderer's: WeasyPrint locked down to the shipped fonts and
 our fetcher, PDF/UA-1 tagging, bookmarks, reproducible bytes.
 """
 
@@ -10,6 +10,7 @@ from dataclasses import fields, replace
 
 from publisher.model import Document
 from publisher.renderers import Rendered, Theme
+from publisher.renderers.large.linear import linear_tables
 from publisher.renderers.pdf.print_html import environment, print_view
 from publisher.renderers.pdf.render import brand_folders, html_to_pdf, pdf_date, pdf_identifier
 from publisher.renderers.pdf.render import prepare as prepare
@@ -33,7 +34,7 @@ def render_large_pdf(document: Document, theme: Theme) -> Rendered:
 
 def large_print_html(document: Document, theme: Theme) -> str:
     """The leaflet's print HTML with the large-print stylesheet after the standard ones."""
-    view = print_view(document, theme)
+    view = print_view(linear_tables(document), theme)
     large = (templates_dir() / "print" / LARGE_CSS).as_uri()
     view = replace(view, stylesheets=(*view.stylesheets, large))
     context = {field.name: getattr(view, field.name) for field in fields(view)}
