@@ -76,3 +76,17 @@ def test_edition_line_and_statement_in_the_fragment_speak_the_faq_language(
     text = " ".join(" ".join(p.text_content() for p in page.iter("p")).split())
     assert edition in text
     assert statement in text
+
+
+def test_the_leaflet_never_splits_a_review_month_from_its_year(tmp_path):
+    """ "Prossima revisione: marzo / 2029" ended one line and started the next in a column."""
+    from publisher.renderers.pdf.print_html import print_html
+
+    source = tmp_path / "faq.md"
+    source.write_text(
+        "---\ntitle: FAQ\nlang: it\nreviewed: 2026-03-02\nreview_every: 3 years\n---\n\n## Q?\n\nA.\n",
+        encoding="utf-8",
+    )
+    document = parse(source.read_text(encoding="utf-8"), source)
+    html = print_html(document, with_facts(document, Theme(), dt.date(2026, 3, 2)))
+    assert "Revisione: marzo\u00a02026 · Prossima revisione: marzo\u00a02029" in html

@@ -21,7 +21,7 @@ from publisher.brand import FONT_STYLES
 from publisher.colors import CSS_COLOUR
 from publisher.direction import is_ltr_run, is_rtl, isolate_ltr_runs, text_direction
 from publisher.errors import RenderError
-from publisher.labels import labels_for
+from publisher.labels import Labels, labels_for
 from publisher.link_address import bare_url, iri, printed_address
 from publisher.model import (
     Block,
@@ -32,6 +32,7 @@ from publisher.model import (
     Image,
     Link,
     List,
+    Meta,
     Paragraph,
     Section,
     Table,
@@ -333,10 +334,19 @@ def print_view(document: Document, theme: Theme) -> PrintView:
         paper=PAPER_SIZES[theme.paper],
         stylesheets=tuple(stylesheet_urls(document)),
         alternatives=alternatives_html(theme, html),
-        edition=theme.facts.edition,
+        edition=months_kept_whole(theme.facts.edition, meta, labels),
         reviewers=theme.facts.reviewers,
         sources=html.blocks((theme.facts.sources,)) if theme.facts.sources else Markup(""),
     )
+
+
+def months_kept_whole(edition: str, meta: Meta, labels: Labels) -> str:
+    """The edition line with its review months unbreakable ("marzo 2029" is never split over two lines)."""
+    for day in (meta.updated, meta.review_by):
+        if day:
+            month = labels.format_month(day)
+            edition = edition.replace(month, month.replace(" ", "\u00a0"))
+    return edition
 
 
 def alternatives_html(theme: Theme, html: PrintRenderer) -> Markup:
