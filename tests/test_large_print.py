@@ -376,7 +376,8 @@ def test_a_wide_table_is_set_out_row_by_row_in_large_print(tmp_path: Path) -> No
     name = "travel-vaccination-en-15-wide-table"
     pdf = tmp_path / "large.pdf"
     pdf.write_bytes(large(name, "large-pdf"))
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    found = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = " ".join(found.stdout.split())
     for line in (
         "Vaccine: Hepatitis A",
         "Doses: 1 (+1)",

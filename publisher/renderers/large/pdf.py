@@ -1,7 +1,8 @@
 """The large-print leaflet (``-f large-pdf``): the leaflet's print HTML with ``large.css``.
 
-Wide tables are set out row by row first (``linear.py``). Everything else is the PDF renderer's: WeasyPrint locked down to the shipped fonts and
-our fetcher, PDF/UA-1 tagging, bookmarks, reproducible bytes.
+Wide tables are set out row by row first (``linear.py``). Everything else is the PDF
+renderer's: WeasyPrint locked down to the shipped fonts and our fetcher, PDF/UA-1 tagging,
+bookmarks, reproducible bytes.
 """
 
 from __future__ import annotations
