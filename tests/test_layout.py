@@ -324,6 +324,17 @@ def test_the_tight_page_is_kept_when_loosening_is_no_more_even(monkeypatch):
     assert layout_of_pdf(pdf, html, CLINIC_FAQ).pages[-1].column_difference > TWO_LINES_PT
 
 
+def test_a_failed_loosening_keeps_the_tight_page(monkeypatch):
+    """Whatever goes wrong making the page again, the leaflet is built, as first laid out."""
+
+    def broken(*args):
+        raise RuntimeError("an unforeseen box tree")
+
+    monkeypatch.setattr(last_page, "loosen", broken)
+    pdf, html = build.__wrapped__(CLINIC_FAQ)
+    assert layout_of_pdf(pdf, html, CLINIC_FAQ).pages[-1].column_difference > TWO_LINES_PT
+
+
 def test_no_balancing_try_for_an_even_last_page(monkeypatch):
     made = made_pages(monkeypatch)
     build.__wrapped__(CORPUS / "optician-en-8" / "faq.md")

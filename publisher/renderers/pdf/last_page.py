@@ -19,10 +19,13 @@ in WeasyPrint's layout context is kept as it is (the leaflet has none).
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from typing import Any
 
 from publisher.renderers.pdf import balance
+
+log = logging.getLogger("publisher.layout")
 
 WRITTEN_FOR = "70.0"
 """The WeasyPrint whose ``remake_page`` and page maker this reasons about (pinned in pyproject.toml)."""
@@ -76,10 +79,14 @@ def balancing(remake_page):
             return page, resume_at
         kept = list(context.page_maker[index + 1 :]), state["anchors"], state["content_lookups"]
         state["anchors"], state["content_lookups"] = [], []  # as make_all_pages leaves them for a page
-        loosen(root_box, loose, replaced)
-        second, second_resume_at = remake_page(index, context, root_box, html)
-        if second_resume_at is None and plain(context) and balance.more_even(page, second):
-            return second, second_resume_at
+        try:
+            loosen(root_box, loose, replaced)
+            second, second_resume_at = remake_page(index, context, root_box, html)
+        except Exception:  # a layout nobody foresaw: the tight page WeasyPrint made is a good page
+            log.debug("the last page was kept as first made: loosening failed", exc_info=True)
+        else:
+            if second_resume_at is None and plain(context) and balance.more_even(page, second):
+                return second, second_resume_at
         restore(replaced)
         context.page_maker[index + 1 :], state["anchors"], state["content_lookups"] = kept
         return page, resume_at
@@ -100,14 +107,14 @@ def loosen(root_box, ids: frozenset[str], replaced: dict[int, tuple[Any, Any]]) 
     for entry in entry_boxes(root_box, ids):
         set_style(entry, replaced, break_inside="auto")
         element = entry.element
-        answer = next(child for child in element.iter() if "answer" in (child.get("class") or "").split())
-        blocks = elements(answer)
+        answers = [child for child in element.iter() if "answer" in (child.get("class") or "").split()]
+        blocks = elements(answers[0]) if answers else []
         firsts = {id(kids[0]) for parent in element.iter() if (kids := elements(parent))}
         lasts = {id(kids[-1]) for parent in element.iter() if len(kids := elements(parent)) > 1}
         for box in outermost_boxes(entry):
-            if box.element is blocks[0]:
+            if blocks and box.element is blocks[0]:
                 set_style(box, replaced, break_after="avoid")
-            if box.element is blocks[-1] and len(blocks) > 1:
+            if len(blocks) > 1 and box.element is blocks[-1]:
                 set_style(box, replaced, break_before="avoid")
             if box.element_tag == "li" and id(box.element) in lasts:
                 set_style(box, replaced, break_before="avoid")
