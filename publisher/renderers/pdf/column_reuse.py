@@ -107,13 +107,13 @@ def reusing(block_box_layout):
         context = given["context"]
         before = traces(context), len(absolute_boxes), len(fixed_boxes)
         result = block_box_layout(*args, **named)
-        if (traces(context), len(absolute_boxes), len(fixed_boxes)) != before:
+        if traces(context) != before[0]:
             return result
-        if result[0] is None:
-            failing.learn(call, bottom_space, result, prober(block_box_layout, given, traces))
-        else:
+        if result[0] is not None:  # kept with the positioned boxes it found (list markers), to hand on
             absolute, fixed = absolute_boxes[before[1] :], fixed_boxes[before[2] :]
             kept[key] = (result, box.position_x, absolute, fixed)
+        elif (len(absolute_boxes), len(fixed_boxes)) == before[1:]:  # a failure that left nothing
+            failing.learn(call, bottom_space, result, prober(block_box_layout, given, traces))
         return result
 
     layout.reuses_columns = True  # type: ignore[attr-defined]
