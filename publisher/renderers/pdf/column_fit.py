@@ -46,26 +46,32 @@ class FailingHeights:
     def learn(
         self, call: tuple, bottom_space: float, failure: tuple, fits: Callable[[float], bool | None]
     ) -> None:
-        """Record a failed layout at ``bottom_space``, then search down for the least failing one.
+        """Record a failed layout at ``bottom_space``; at the call's second failure, search for the least one.
 
-        ``fits(bottom_space)`` lays the column out at that height: True when something fits,
-        False when nothing does, None when the layout left a trace (the search stops there).
+        The first failure may be the loop's only one (most pages): searching then would lay the
+        column out ten times for nothing. A second means the loop is raising the height step by
+        step. ``fits(bottom_space)`` lays the column out at that height: True when something
+        fits, False when nothing does, None when the layout left a trace (the search stops there).
         """
-        failing = least_failing(bottom_space, fits)
+        failing = least_failing(bottom_space, fits) if call in self.known else bottom_space
         self.known[call] = (min(failing, bottom_space), failure)
 
 
 def least_failing(failed_at: float, fits: Callable[[float], bool | None]) -> float:
-    """The least ``bottom_space`` found to fail, within a pixel of the greatest that fits."""
+    """The least ``bottom_space`` found to fail, within a pixel of the greatest that fits.
+
+    Never below 0: the balancing loop stops at the page's full height (``bottom_space`` 0
+    or the space kept below the columns), so a taller column is never asked for.
+    """
     failing, step, fitting = failed_at, 2.0, None
-    while step <= FARTHEST_PROBE_PX:
-        outcome = fits(failed_at - step)
+    while step <= FARTHEST_PROBE_PX and failing > 0:
+        outcome = fits(max(failed_at - step, 0.0))
         if outcome is None:
             return failing
         if outcome:
-            fitting = failed_at - step
+            fitting = max(failed_at - step, 0.0)
             break
-        failing, step = failed_at - step, step * 2
+        failing, step = max(failed_at - step, 0.0), step * 2
     if fitting is None:
         return failing
     while failing - fitting > 1:
