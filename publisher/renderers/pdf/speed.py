@@ -61,11 +61,12 @@ def enable(on: bool = True) -> bool:
 
 
 def columns_once() -> None:
-    """Once WeasyPrint is imported: lay each page's columns out once, when the speed-ups are on."""
+    """Once WeasyPrint is imported: lay each page's columns out once and break each line once, when on."""
     if _enabled:
-        from publisher.renderers.pdf import column_reuse
+        from publisher.renderers.pdf import column_reuse, line_memo
 
         column_reuse.install()
+        line_memo.install()
 
 
 @contextlib.contextmanager
