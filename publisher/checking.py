@@ -20,7 +20,6 @@ def run_check(
     one JSON array holding each source's report).
     """
     from publisher.brandfile import check_brand_file
-    from publisher.report import readability_data, report_table
     from publisher.summary import describe
 
     ok = True
@@ -44,6 +43,8 @@ def run_check(
             if not failed:
                 click.echo(f"{source}: {describe(document)}")
             continue
+        from publisher.report import readability_data, report_table
+
         data = readability_data(document, warnings, checks_for(source, checks).reading_grade)
         if fmt == "json":
             reports.append({"source": str(source), **data})

@@ -12,7 +12,6 @@ from pathlib import Path
 from publisher.bitmaps import BadImage, check_jpeg, check_png
 from publisher.limits import MAX_IMAGE_BYTES, MAX_SVG_BYTES
 from publisher.source import UnreadableFile, read_regular_file
-from publisher.svgcheck import svg_reason
 
 BITMAPS = {".png": check_png, ".jpg": check_jpeg, ".jpeg": check_jpeg}
 
@@ -39,5 +38,7 @@ def image_file_problem(path: Path, src: str) -> str | None:
 
 def svg_problem(data: bytes, src: str) -> str | None:
     """Why an SVG file is unsafe, unreadable or too large to draw, or None."""
+    from publisher.svgcheck import svg_reason  # its XML parser only for sources with an SVG
+
     reason = svg_reason(data)
     return f"image '{src}'{reason}" if reason else None
