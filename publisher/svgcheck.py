@@ -61,7 +61,19 @@ def svg_reason(data: bytes) -> str | None:
         return f" {error}"
     if not root.tag.endswith("svg"):
         return " is not an SVG file"
-    return content_reason(root) or size_reason(root) or expansion_reason(root)
+    return content_reason(root) or text_reason(root) or size_reason(root) or expansion_reason(root)
+
+
+def text_reason(root: ElementTree.Element) -> str | None:
+    """The first character of the drawing's text the PDF cannot draw (WeasyPrint sets it in our fonts)."""
+    from publisher.glyphs import drawable, message
+
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] == "text":
+            for char in "".join(element.itertext()):
+                if not char.isspace() and not drawable(char):
+                    return ": " + message(char, " in its text") + "; turn the text into outlines"
+    return None
 
 
 def parse_within_limits(text: str) -> ElementTree.Element:

@@ -147,6 +147,23 @@ def test_unsafe_or_broken_svg_is_refused(tmp_path: Path, case: str):
     assert found[0][:2] == (7, 14) and "pic.svg" in found[0][2], found
 
 
+def test_svg_text_the_pdf_cannot_draw_is_refused_when_read(tmp_path: Path):
+    """Found by the fuzzer: check passed an SVG labelled in Japanese, then build failed on its text."""
+    label = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text x="1" y="5">{}</text></svg>'
+    (tmp_path / "pic.svg").write_text(label.format("Open <tspan>営業</tspan> 9-5"), encoding="utf-8")
+    found = problems_of(tmp_path, HEAD + "\n## Q?\n\n![opening hours](pic.svg)\n")
+    assert found == [
+        (
+            7,
+            18,
+            "image 'pic.svg': the PDF cannot draw \"営\" (U+55B6 CJK UNIFIED IDEOGRAPH-55B6) in its text: "
+            "no shipped font has it; turn the text into outlines",
+        )
+    ]
+    (tmp_path / "pic.svg").write_text(label.format("Öffnungszeiten ✓ 9–17 Uhr"), encoding="utf-8")
+    parse_source(tmp_path / "faq.md")  # text the shipped fonts draw is fine
+
+
 def test_image_with_wrong_contents_is_refused(tmp_path: Path):
     (tmp_path / "pic.png").write_bytes(b"GIF89a")
     found = problems_of(tmp_path, HEAD + "\n## Q?\n\n![a photo](pic.png)\n")
