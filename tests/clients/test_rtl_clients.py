@@ -4,6 +4,7 @@ left, a phone number kept in order). Pictures land in tests/artifacts/pictures."
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -93,3 +94,17 @@ def test_arabic_leaflet_picture(arabic, pictures):
         ["pdftotext", str(arabic / "faq.ar.pdf"), "-"], capture_output=True, text=True
     ).stdout
     assert "تقويم" in text
+
+
+def test_a_linked_phone_number_with_a_hyphen_keeps_its_order_in_libreoffice(tmp_path):
+    """ "800-1234" is cut at its no-break hyphen in Word's XML; the whole number is embedded left to right."""
+    require_tool("pdftotext")
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "rtl-ar" / "faq.md"
+    publisher = Path(sys.executable).with_name("publisher")
+    command = [str(publisher), "build", str(source), "-o", str(tmp_path), "-f", "docx", "-q"]
+    subprocess.run(command, check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1763856000"})
+    convert_with_libreoffice([tmp_path / "faq.docx"], tmp_path)
+    found = subprocess.run(["pdftotext", str(tmp_path / "faq.pdf"), "-"], capture_output=True, text=True)
+    text = found.stdout
+    number = re.search(r"(\d+)\W(\d+)(?=\W*$)", next(line for line in text.splitlines() if "1234" in line))
+    assert number and (number.group(1), number.group(2)) == ("800", "1234"), text

@@ -24,7 +24,8 @@ from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from publisher.direction import embed_ltr_runs
+from publisher.direction import LRE, PDF, embed_ltr_runs, is_ltr_run
+from publisher.renderers.docx.phone import NO_BREAK_SPACE
 from publisher.renderers.docx.xml import PPR_ORDER, RPR_ORDER, insert_in_order, make
 
 RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -44,8 +45,10 @@ def make_right_to_left(word: WordDocument, lang: str) -> None:
         for run in root.iter(qn("w:r")):
             if RTL_LETTERS.search("".join(t.text or "" for t in run.iter(qn("w:t")))):
                 add_once(run.get_or_add_rPr(), "rtl", RPR_ORDER)
+        whole = {id(text) for run in root.iter(qn("w:r")) for text in embed_phone_run(run)}
         for text in root.iter(qn("w:t")):
-            text.text = embed_ltr_runs(text.text or "")  # numbers and addresses keep their order
+            if id(text) not in whole:
+                text.text = embed_ltr_runs(text.text or "")  # numbers and addresses keep their order
         for table_props in root.iter(qn("w:tblPr")):
             add_once(table_props, "bidiVisual", TBLPR_ORDER)
         for run_props in root.iter(qn("w:rPr")):
@@ -54,6 +57,25 @@ def make_right_to_left(word: WordDocument, lang: str) -> None:
             language.set(qn("w:bidi"), lang)
     for section_props in word.element.body.iter(qn("w:sectPr")):
         add_once(section_props, "bidi", SECTPR_TAIL, last_known=True)
+
+
+def embed_phone_run(run: BaseOxmlElement) -> list[BaseOxmlElement]:
+    """Embed a phone number Word must not wrap as one left-to-right run; its ``w:t`` pieces, or none.
+
+    ``phone.keep_together`` cuts "800-1234" into "800", ``w:noBreakHyphen``, "1234": each
+    piece alone is plain digits, which the embedding of single texts leaves alone, and the
+    bidirectional algorithm then shows "1234-800". The marks go around the whole number.
+    """
+    pieces = [child for child in run if child.tag in (qn("w:t"), qn("w:noBreakHyphen"))]
+    texts = [child for child in pieces if child.tag == qn("w:t")]
+    if not texts or (len(texts) == len(pieces) and not any(NO_BREAK_SPACE in (t.text or "") for t in texts)):
+        return []
+    number = "".join("-" if child.tag == qn("w:noBreakHyphen") else (child.text or "") for child in pieces)
+    if not is_ltr_run(number.replace(NO_BREAK_SPACE, " ")):
+        return []
+    texts[0].text = LRE + (texts[0].text or "")
+    texts[-1].text = (texts[-1].text or "") + PDF
+    return texts
 
 
 def text_parts(word: WordDocument) -> list[XmlPart]:
