@@ -21,8 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-import pyphen
+from typing import Protocol
 
 from publisher import hyphenation
 
@@ -84,13 +83,23 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+class Hyphenator(Protocol):
+    """What the syllable count needs of a hyphenation dictionary."""
+
+    def positions(self, word: str) -> list[int]: ...
+
+
 @cache
-def hyphenator(lang: str) -> pyphen.Pyphen | None:
-    """pyphen's dictionary for a language tag, None when it has none."""
+def hyphenator(lang: str) -> Hyphenator | None:
+    """Hyphenation points for a language tag (pyphen's patterns), None when pyphen has none."""
     name = PYPHEN_LANGS.get(lang.split("-")[0].lower())
-    if name == hyphenation.LANGUAGE:
-        hyphenation.preload()  # English patterns parsed ahead of time: 80 ms of every check
-    return pyphen.Pyphen(lang=name, left=1, right=1) if name else None
+    if name == hyphenation.LANGUAGE and (shipped := hyphenation.english()):
+        return shipped  # English patterns parsed ahead of time: pyphen is not even imported
+    if not name:
+        return None
+    import pyphen
+
+    return pyphen.Pyphen(lang=name, left=1, right=1)
 
 
 def syllables(word: str, lang: str) -> int:
