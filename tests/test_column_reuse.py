@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from publisher.renderers.pdf import column_fit, column_reuse
 from publisher.renderers.pdf.render import html_to_pdf
 from publisher.resources import templates_dir
-from tests.helpers.paths import CLINIC_FAQ, EPOCH, ROOT, TESTS
+from tests.helpers.paths import CLINIC_FAQ, ROOT, TESTS
+from tests.helpers.speedups import assert_left_alone, kept_html, stock_pdf
 
 CORPUS = TESTS / "corpus"
 SOURCES = (
@@ -23,23 +18,6 @@ SOURCES = (
     CORPUS / "smp-en-8-png" / "faq.md",  # pictures
     CORPUS / "ivf-en-40" / "faq.md",  # a closing block taller than half a page: heights where nothing fits
 )
-RENDER = """
-import sys
-from pathlib import Path
-from publisher.renderers.pdf.render import html_to_pdf
-from publisher.resources import templates_dir
-html = Path(sys.argv[1])
-pdf = html_to_pdf(html.read_text(), (templates_dir(), html.parent), base_url=html.parent)
-Path(sys.argv[2]).write_bytes(pdf.data)
-"""
-
-
-def kept_html(source: Path, out: Path) -> Path:
-    """The print HTML ``publisher build --keep-html`` writes for a source."""
-    environ = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    command = [sys.executable, "-m", "publisher", "build", str(source), "-o", str(out), "-f", "pdf"]
-    subprocess.run([*command, "--keep-html", "--force", "-q", "-j", "1"], cwd=ROOT, env=environ, check=True)
-    return out / f"{source.stem}.print.html"
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.parent.name)
@@ -48,15 +26,7 @@ def test_same_pdf_as_columns_laid_out_twice(source, tmp_path, monkeypatch):
     hits = counting_hits(monkeypatch)
     ours = html_to_pdf(html.read_text(), (templates_dir(), html.parent), base_url=html.parent).data
     assert hits[0] > 0  # the first pass's columns were handed back at least once
-    stock = tmp_path / "stock.pdf"
-    environ = {
-        **os.environ,
-        "SOURCE_DATE_EPOCH": EPOCH,
-        "PUBLISHER_NO_SPEEDUPS": "1",
-        "PYTHONPATH": str(ROOT),
-    }
-    subprocess.run([sys.executable, "-c", RENDER, str(html), str(stock)], cwd=ROOT, env=environ, check=True)
-    assert ours == stock.read_bytes()
+    assert ours == stock_pdf(html, tmp_path)
 
 
 def counting_hits(monkeypatch) -> list[int]:
@@ -86,15 +56,11 @@ def counting_hits(monkeypatch) -> list[int]:
 
 
 def test_another_weasyprint_is_left_alone(caplog, monkeypatch):
-    import weasyprint
     from weasyprint.layout import block
 
-    monkeypatch.setattr(weasyprint, "__version__", "71.0")
-    before = block.block_box_layout
-    caplog.set_level(logging.DEBUG, logger="publisher.speed")
-    assert column_reuse.install() is False
-    assert block.block_box_layout is before
-    assert "WeasyPrint 71.0 is not 70.0: columns laid out as installed" in caplog.text
+    assert_left_alone(
+        caplog, monkeypatch, column_reuse.install, block, "block_box_layout", "columns laid out as installed"
+    )
 
 
 def test_the_least_failing_height_is_found_by_halving():

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-import os
-import subprocess
-import sys
-
 from publisher.renderers.pdf import line_memo
 from publisher.renderers.pdf.render import html_to_pdf
 from publisher.resources import templates_dir
-from tests.helpers.paths import CLINIC_FAQ, EPOCH, ROOT
-from tests.test_column_reuse import RENDER, kept_html
+from tests.helpers.paths import CLINIC_FAQ
+from tests.helpers.speedups import assert_left_alone, kept_html, stock_pdf
 
 # The same words, in the same style, several times in one paragraph and in two columns:
 # their text boxes share one kept answer, and each is drawn from it in turn.
@@ -30,19 +25,6 @@ Yes **no** Yes **no** Yes. Yes **no** Yes.
 
 Yes **no** Yes **no** Yes. Yes **no** Yes.
 """
-
-
-def stock_pdf(html, tmp_path) -> bytes:
-    """The PDF of a kept print HTML with every speed-up off, rendered in a process of its own."""
-    out = tmp_path / "stock.pdf"
-    environ = {
-        **os.environ,
-        "SOURCE_DATE_EPOCH": EPOCH,
-        "PUBLISHER_NO_SPEEDUPS": "1",
-        "PYTHONPATH": str(ROOT),
-    }
-    subprocess.run([sys.executable, "-c", RENDER, str(html), str(out)], cwd=ROOT, env=environ, check=True)
-    return out.read_bytes()
 
 
 def counting_answers(monkeypatch) -> list[int]:
@@ -94,12 +76,8 @@ def test_the_clinic_leaflet_asks_most_lines_once(tmp_path, monkeypatch):
 
 
 def test_another_weasyprint_is_left_alone(caplog, monkeypatch):
-    import weasyprint
     from weasyprint.layout import inline
 
-    monkeypatch.setattr(weasyprint, "__version__", "71.0")
-    before = inline.split_first_line
-    caplog.set_level(logging.DEBUG, logger="publisher.speed")
-    assert line_memo.install() is False
-    assert inline.split_first_line is before
-    assert "WeasyPrint 71.0 is not 70.0: lines broken as installed" in caplog.text
+    assert_left_alone(
+        caplog, monkeypatch, line_memo.install, inline, "split_first_line", "lines broken as installed"
+    )
