@@ -7,9 +7,10 @@ column out again: 442 layouts of one column (4 s) on a page of the corpus's IVF 
 closing block is 440 px tall.
 
 Nothing fitting is monotonic: a column that holds nothing at one height holds nothing at any
-lower one. So after such a failure this module finds, by doubling then halving the height
-(about ten layouts), the least height at which something fits; the balancing loop's calls
-below it are answered with the failure they would get, without a layout. The calls at and
+lower one. So when the same column fails a second time (the loop is stepping), this module
+finds, by doubling then halving the height (about ten layouts), the least height at which
+something fits; the balancing loop's calls below it are answered with the failure they
+would get, without a layout. A single failure, the common case, costs nothing more. The calls at and
 above it are laid out as before: the PDF's bytes stay the same (tests/test_column_reuse.py).
 
 Only where the failing layouts leave no trace in WeasyPrint's layout context (floats,
