@@ -122,3 +122,16 @@ def test_deep_nesting_keeps_going(tmp_path: Path):
     styles = [p.style.name for p in open_docx(data).paragraphs if p.text.startswith("level")]
     assert styles[:2] == ["List Number", "List Number 2"]
     assert styles[4:] == ["List Number 5"] * 3
+
+
+def test_the_paragraph_before_a_list_keeps_with_it(tmp_path: Path):
+    """ "Remember ABCD:" never ends a page of the handout with its list on the next."""
+    source = tmp_path / "lead.md"
+    source.write_text(
+        "---\ntitle: Lead\n---\n\n## What should I bring?\n\nFirst a word.\n\nRemember ABCD:\n\n"
+        "- Awareness\n- Bite prevention\n\nThat is all.\n",
+        encoding="utf-8",
+    )
+    keeps = {p.text: p.paragraph_format.keep_with_next for p in open_docx(render(source)).paragraphs}
+    assert keeps["Remember ABCD:"] is True
+    assert not keeps["First a word."] and not keeps["That is all."] and not keeps["Bite prevention"]

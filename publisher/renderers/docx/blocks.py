@@ -31,7 +31,7 @@ from publisher.renderers.docx.context import WordContext
 from publisher.renderers.docx.inlines import InlineWriter
 from publisher.renderers.docx.numbering import ListNumbering, add_num_pr
 from publisher.renderers.docx.style_names import HEADINGS, Style, level_name
-from publisher.renderers.docx.xml import make, paragraph, run
+from publisher.renderers.docx.xml import PPR_ORDER, insert_in_order, make, paragraph, run
 from publisher.visitor import Visitor
 
 ALIGN = {
@@ -55,6 +55,8 @@ class BlockWriter(Visitor[None]):
         self.numbering = numbering
         self.inlines = InlineWriter(context)
         self._container = container
+        self._last: BaseOxmlElement | None = None
+        """The block appended last (the paragraph a list may keep with)."""
         # The body ends with its section properties: content goes before them.
         self._before = container.find(qn("w:sectPr"))
         self._quote_depth = 0
@@ -77,6 +79,7 @@ class BlockWriter(Visitor[None]):
 
     def append(self, element: BaseOxmlElement) -> None:
         """Append a ``w:p`` or ``w:tbl`` to the story."""
+        self._last = element
         if self._before is None:
             self._container.append(element)
         else:
@@ -99,7 +102,15 @@ class BlockWriter(Visitor[None]):
         self.styled_paragraph(HEADINGS.get(node.level, HEADINGS[4]), node.children)
 
     def visit_list(self, node: List, depth: int, previous: Block | None) -> None:
-        """Numbered or bulleted paragraphs on a numbering instance of this list's own."""
+        """Numbered or bulleted paragraphs on a numbering instance of this list's own.
+
+        The paragraph that introduces a list ("Remember ABCD:") keeps with its first item:
+        Word never ends a page with it.
+        """
+        if isinstance(previous, Paragraph) and isinstance(self._last, CT_P):
+            props = self._last.get_or_add_pPr()
+            if props.find(qn("w:keepNext")) is None:
+                insert_in_order(props, make("w:keepNext"), PPR_ORDER)
         num_id = self.numbering.num_for(node.ordered, depth, node.start)
         style = level_name(Style.LIST_NUMBER if node.ordered else Style.LIST_BULLET, depth)
         for item in node.items:
