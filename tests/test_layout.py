@@ -274,17 +274,24 @@ def test_split_answers_keep_their_question(source):
     assert not layout.lone_closing_pages
 
 
-def made_pages(monkeypatch) -> list[tuple[int, object, object]]:
+class Made(list):
+    """Pages made, as (index, page box, resume point); ``root`` is the box tree they were made from."""
+
+    root = None
+
+
+def made_pages(monkeypatch) -> Made:
     """Every page WeasyPrint makes from now on, as (index, page box, resume point), in order."""
     from weasyprint.layout import page
 
     last_page.install()
-    made: list[tuple[int, object, object]] = []
+    made = Made()
     inner = page.remake_page.wrapped  # WeasyPrint's own, under the balancing
 
-    def recording(index, *args):
-        box, resume_at = inner(index, *args)
+    def recording(index, context, root_box, html):
+        box, resume_at = inner(index, context, root_box, html)
         made.append((index, box, resume_at))
+        made.root = root_box
         return box, resume_at
 
     monkeypatch.setattr(page, "remake_page", last_page.balancing(recording))
@@ -322,6 +329,10 @@ def test_the_tight_page_is_kept_when_loosening_is_no_more_even(monkeypatch):
     assert all(entry.style["break_inside"] == "avoid" for entry in tight if "short" in balance.classes(entry))
     assert any(entry.style["break_inside"] == "auto" for entry in loose if "short" in balance.classes(entry))
     assert layout_of_pdf(pdf, html, CLINIC_FAQ).pages[-1].column_difference > TWO_LINES_PT
+    # The box tree's loosened styles were put back: a page made again later starts tight.
+    entries = [box for box in balance.descendants(made.root) if box.element_tag == "article"]
+    short = [box for box in entries if "short" in balance.classes(box)]
+    assert short and all(box.style["break_inside"] == "avoid" for box in short)
 
 
 def test_a_failed_loosening_keeps_the_tight_page(monkeypatch):
