@@ -114,11 +114,9 @@ class Parsed:
 
 def parsed(path: Path) -> Parsed:
     """Read and parse a source (raises SourceError on mistakes)."""
-    from publisher import parse as parsing
-    from publisher.source import read_source
+    from publisher.lint import read_and_parse  # imported here: lint's rules import this module
 
-    text = read_source(path)
-    return Parsed(path, text, parsing.parse(text, path))
+    return Parsed(path, *read_and_parse(path))
 
 
 def translation_problems(original: Parsed, translation: Parsed) -> list[Problem]:
